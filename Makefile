@@ -1,0 +1,56 @@
+# Gongkai: `make run` sets everything up and serves the demo district; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-10)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/gongkai
+export OPENBLAS_NUM_THREADS ?= 1
+
+.PHONY: run serve install system-deps test test-pg lint format bench clean-var
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.lock
+	touch $@
+
+install: $(STAMP)
+
+# Debian packages: CJK fonts for PDFs, Chromium for the end-to-end tests, gettext for catalogues.
+# Installed only when missing, and only where we may (root); otherwise say what is missing.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Please install:$$missing (Debian packages)"; fi; \
+	fi
+
+run: $(STAMP) system-deps
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (staff: http://$(HOST):$(PORT)/admin/)"
+	$(BIN)/python manage.py db_worker --queue-name '*' >var/worker.log 2>&1 & \
+	  trap 'kill $$!' EXIT; \
+	  $(BIN)/gunicorn gongkai.wsgi -b $(HOST):$(PORT) -w 2 --access-logfile -
+
+test: $(STAMP) system-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+test-pg: $(STAMP) system-deps
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AssistantConfig(AppConfig):
+    name = "gongkai.assistant"
+    verbose_name = _("Q&A assistant")

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationsConfig(AppConfig):
+    name = "gongkai.organizations"
+    verbose_name = _("Organizations")
+
+    def ready(self):
+        from . import signals  # noqa: F401
