@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class ApplicationsConfig(AppConfig):
     name = "gongkai.applications"
     verbose_name = _("Applications for disclosure")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(models.Application, exclude_fields=["verification_code_hash", "updated_at"])
+        for name in (
+            "ClockSegment",
+            "Attachment",
+            "FeeNotice",
+            "WithheldPart",
+            "Decision",
+            "Letter",
+            "ApiToken",
+        ):
+            model = getattr(models, name, None)
+            if model is not None:
+                auditlog.register(model, exclude_fields=["key_hash"] if name == "ApiToken" else None)
