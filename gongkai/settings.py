@@ -196,6 +196,7 @@ WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "gongkai" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -209,11 +210,8 @@ STORAGES = {
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
     },
     "staticfiles": {
-        "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if not DEBUG and not env_bool("GONGKAI_TESTING")
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
-        )
+        # Compressed but not hashed: works before collectstatic has run (tests, first start).
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
     },
 }
 WHITENOISE_USE_FINDERS = True

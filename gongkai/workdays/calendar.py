@@ -154,8 +154,9 @@ class WorkdayCalendar:
         current, counted = start, 0
         while counted < working_days:
             current += dt.timedelta(days=1)
-            self._note(explanation, self.day(current))
-            if self.day(current).is_working:
+            day = self.day(current)
+            self._note(explanation, day)
+            if day.is_working:
                 counted += 1
         explanation.end = current
         return explanation
