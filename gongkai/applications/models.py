@@ -141,6 +141,8 @@ class Application(models.Model):
     submitted_on = models.DateField(_("submitted on"))
     received_on = models.DateField(_("received on"), null=True, blank=True, db_index=True)
     receipt_note = models.CharField(_("how receipt was established"), max_length=300, blank=True)
+    #: Cached from ``clock.compute`` after every clock event and by the daily task; for lists and sorting.
+    due_on = models.DateField(_("due on"), null=True, blank=True, db_index=True)
 
     # Decision.
     outcome = models.CharField(_("outcome"), max_length=40, choices=Outcome.choices, blank=True)
@@ -202,11 +204,11 @@ STOP_KINDS = {SegmentKind.CORRECTION, SegmentKind.THIRD_PARTY, SegmentKind.OTHER
 
 
 class ClockSegment(models.Model):
-    """One dated piece of an application's statutory clock (art. 30, 32–34, 42).
+    """A stop or an extension of an application's statutory clock (art. 30, 32–34, 42).
 
-    A segment covers the days after ``started_on`` up to and including ``ended_on`` (Civil Code art.
-    201). ``ended_on`` is null while the segment is current. Extensions are zero-length markers that add
-    ``extra_working_days`` to the allowance.
+    A stop covers the days after ``started_on`` up to and including ``ended_on`` (Civil Code art. 201);
+    ``ended_on`` is null while it lasts. The running segments are the gaps between stops and are derived
+    by ``clock.compute``. Extensions are markers that add ``extra_working_days`` to the allowance.
     """
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="clock_segments")
@@ -220,7 +222,6 @@ class ClockSegment(models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    restarts_clock = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -309,3 +310,29 @@ class WithheldPart(models.Model):
 
     def __str__(self):
         return self.description
+
+
+from .models_workflow import (  # noqa: E402  (models that refer to Application by name)
+    ApiToken,
+    Decision,
+    DecisionState,
+    Letter,
+    LetterKind,
+    LetterTemplate,
+)
+
+__all__ = [
+    "ApiToken",
+    "Application",
+    "ApplicantType",
+    "Attachment",
+    "ClockSegment",
+    "Decision",
+    "DecisionState",
+    "FeeNotice",
+    "Letter",
+    "LetterKind",
+    "LetterTemplate",
+    "Outcome",
+    "WithheldPart",
+]
