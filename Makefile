@@ -35,8 +35,9 @@ run: $(STAMP) system-deps
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (staff: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/python manage.py db_worker --queue-name '*' >var/worker.log 2>&1 & \
-	  trap 'kill $$!' EXIT; \
+	$(BIN)/python manage.py db_worker --queue-name '*' >var/worker.log 2>&1 & worker=$$!; \
+	  $(BIN)/python manage.py run_scheduler >var/scheduler.log 2>&1 & scheduler=$$!; \
+	  trap 'kill $$worker $$scheduler' EXIT; \
 	  $(BIN)/gunicorn gongkai.wsgi -b $(HOST):$(PORT) -w 2 --access-logfile -
 
 test: $(STAMP) system-deps

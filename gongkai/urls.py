@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from gongkai.api import api
 from gongkai.core.discovery import app_modules
+from gongkai.core.views import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,13 +18,13 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": WagtailSitemap}}),
-    path("", include("gongkai.core.urls")),
+    path("healthz", healthz, name="healthz"),
 ]
 
 # Public pages of each app, in both languages: /… is zh-Hans, /en/… is English.
 app_patterns = []
 for _label, module in app_modules("urls"):
-    if module.__name__ != "gongkai.core.urls" and hasattr(module, "urlpatterns"):
+    if hasattr(module, "urlpatterns"):
         app_patterns.append(path("", include(module)))
 
 urlpatterns += i18n_patterns(*app_patterns, path("", include(wagtail_urls)), prefix_default_language=False)
