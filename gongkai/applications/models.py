@@ -93,6 +93,8 @@ class Application(models.Model):
     tracking_number = models.CharField(_("tracking number"), max_length=20, unique=True)
     verification_code_hash = models.CharField(max_length=128, editable=False)
     idempotency_key = models.CharField(max_length=80, unique=True, null=True, blank=True, editable=False)
+    #: SHA-256 of the submitted data: a replayed key with different data is refused, not merged.
+    submission_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     handling_unit = models.ForeignKey(
         "organizations.Unit",

@@ -1,0 +1,129 @@
+"""API schemas of the applications API."""
+
+import datetime as dt
+
+from ninja import Schema
+
+
+class ApplicationIn(Schema):
+    handling_unit: str  # unit slug
+    applicant_type: str
+    applicant_name: str
+    organization_name: str = ""
+    id_document_type: str
+    id_document_number: str
+    phone: str
+    email: str = ""
+    address: str = ""
+    postcode: str = ""
+    information_title: str = ""
+    document_number: str = ""
+    description: str
+    information_form: str
+    delivery_method: str
+    idempotency_key: str = ""
+
+
+class Receipt(Schema):
+    tracking_number: str
+    verification_code: str
+    status: str
+    stage: str
+    received_on: dt.date | None
+    due_date: dt.date | None
+    created: bool
+
+
+class PublicStatus(Schema):
+    tracking_number: str
+    status: str
+    stage: str
+    submitted_on: dt.date
+    received_on: dt.date | None
+    due_date: dt.date | None
+    due_date_provisional: bool
+    working_days_used: int
+    closed_on: dt.date | None
+    outcome: str
+    outcome_label: str
+
+
+class Error(Schema):
+    error: str
+    message: str
+    fields: dict[str, list[str]] = {}
+
+
+class DateIn(Schema):
+    on: dt.date
+    note: str = ""
+
+
+class CorrectionIn(Schema):
+    notice_on: dt.date
+    items: str
+    period_working_days: int = 15
+
+
+class ConsultationIn(Schema):
+    kind: str  # third_party | other_agency
+    party: str
+    sent_on: dt.date
+    reason: str = ""
+
+
+class ConsultationEndIn(Schema):
+    answered_on: dt.date
+    answer: str = ""
+
+
+class ExtensionIn(Schema):
+    approved_on: dt.date
+    working_days: int
+    reason: str
+
+
+class FeeNoticeIn(Schema):
+    method: str
+    quantity: int
+    issued_on: dt.date
+    payment_method: str = ""
+
+
+class PaymentIn(Schema):
+    paid_on: dt.date
+    amount_yuan: float
+
+
+class WithheldIn(Schema):
+    description: str
+    ground: str
+    reason: str = ""
+
+
+class DecisionIn(Schema):
+    outcome: str
+    legal_basis: str = ""
+    text: str
+    withheld_parts: list[WithheldIn] = []
+    submit: bool = True
+
+
+class ReviewIn(Schema):
+    comment: str = ""
+
+
+class SignIn(Schema):
+    replied_on: dt.date | None = None
+
+
+class CloseIn(Schema):
+    outcome: str
+    closed_on: dt.date
+    reason: str
+
+
+class AssignIn(Schema):
+    unit: str
+    co_units: list[str] = []
+    handler: str = ""
