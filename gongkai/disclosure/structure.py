@@ -13,7 +13,7 @@ from .models import ColumnKind, ColumnPage, DisclosureCategory, HomePage, KeyAre
 SITE_NAME = "清河区政府信息公开"
 
 
-def ensure_home() -> HomePage:
+def ensure_home(*, remove_welcome_page: bool = False) -> HomePage:
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
@@ -32,7 +32,8 @@ def ensure_home() -> HomePage:
         site.root_page = home
         site.site_name = SITE_NAME
         site.save()
-        if old_root.specific_class is Page and not old_root.get_children().exists():
+        # The "Welcome to Wagtail" page of Wagtail's initial migration.
+        if remove_welcome_page and old_root.specific_class is Page and not old_root.get_children().exists():
             old_root.delete()
     return home
 

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..forms import UnitScopedPageForm
 from .choices import InterpretationKind
 
 
@@ -50,6 +51,7 @@ class PolicyInterpretationPage(Page):
     parent_page_types = ["disclosure.ColumnPage"]
     subpage_types = []
     search_fields = []
+    base_form_class = UnitScopedPageForm
 
     class Meta:
         verbose_name = _("policy interpretation")

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 
+from ..forms import UnitScopedPageForm
 from .choices import DisclosureAttribute, DisclosureCategory, Genre, KeyArea, SubjectCategory, Validity
 
 
@@ -132,6 +133,7 @@ class InformationItemPage(Page):
     parent_page_types = ["disclosure.ColumnPage"]
     subpage_types = []
     search_fields = []  # searched through gongkai.search, not Wagtail's database backend
+    base_form_class = UnitScopedPageForm
 
     class Meta:
         verbose_name = _("information item")
