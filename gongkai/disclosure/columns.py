@@ -53,8 +53,11 @@ def column_context(column: ColumnPage, request) -> dict:
         .order_by("-first_published_at"),
     }
     if column.column_kind == ColumnKind.INTERPRETATIONS:
+        # Interpretations live in their unit's column (for editing rights); this column shows them all.
         context["interpretations"] = (
-            PolicyInterpretationPage.objects.live().descendant_of(column).select_related("policy")
+            PolicyInterpretationPage.objects.live()
+            .select_related("policy")
+            .order_by("-first_published_at")[:100]
         )
     if column.column_kind == ColumnKind.GAZETTE:
         context["gazette_issues"] = (
@@ -64,6 +67,11 @@ def column_context(column: ColumnPage, request) -> dict:
         from . import guide
 
         context["guide"] = guide.build(column.unit)
+    if column.column_kind == ColumnKind.INSTITUTION:
+        from gongkai.organizations.models import Unit
+
+        units = Unit.objects.active().prefetch_related("leaders")
+        context["institution_units"] = units.filter(pk=column.unit_id) if column.unit_id else units
     return context
 
 
