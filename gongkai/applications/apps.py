@@ -11,7 +11,16 @@ class ApplicationsConfig(AppConfig):
 
         from . import models
 
-        auditlog.register(models.Application, exclude_fields=["verification_code_hash", "updated_at"])
+        auditlog.register(
+            models.Application,
+            exclude_fields=[
+                "verification_code_hash",
+                "submission_fingerprint",
+                "idempotency_key",
+                "updated_at",
+            ],
+            mask_fields=["id_document_number"],
+        )
         for name in (
             "ClockSegment",
             "Attachment",

@@ -1,0 +1,79 @@
+"""Staff screens: scoping, case page, actions, export, private files."""
+
+import datetime as dt
+import io
+
+from openpyxl import load_workbook
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from gongkai.applications import intake
+from gongkai.applications.forms import APPLICANT_FIELDS
+from gongkai.applications.models import Status
+
+from .helpers import VALID, at
+
+PDF = b"%PDF-1.4\n%test\n"
+
+
+def make(unit, **kw):
+    data = {**{k: v for k, v in VALID.items() if k in APPLICANT_FIELDS}, "handling_unit": unit, **kw}
+    up = SimpleUploadedFile("id.pdf", PDF, content_type="application/pdf")
+    with at(dt.date(2025, 9, 19)):
+        return intake.submit(data, [("identity", up)]).application
+
+
+def test_units_see_only_their_cases_on_screens(client, unit, other_unit, handler, other_handler):
+    """Architecture: "unit A never sees unit B's cases"."""
+    mine = make(unit)
+    client.force_login(other_handler)
+    resp = client.get("/admin/applications/")
+    assert resp.status_code == 200 and mine.tracking_number not in resp.content.decode()
+    assert client.get(f"/admin/applications/{mine.tracking_number}/").status_code == 404
+    att = mine.attachments.get()
+    assert client.get(f"/admin/applications/{mine.tracking_number}/files/{att.pk}/").status_code == 404
+    client.force_login(handler)
+    assert mine.tracking_number in client.get("/admin/applications/").content.decode()
+    page = client.get(f"/admin/applications/{mine.tracking_number}/")
+    assert page.status_code == 200 and VALID["applicant_name"] in page.content.decode()
+    f = client.get(f"/admin/applications/{mine.tracking_number}/files/{att.pk}/")
+    assert f.status_code == 200 and b"".join(f.streaming_content) == PDF
+
+
+def test_case_flow_on_screens_and_export(client, unit, handler, reviewer, office):
+    app = make(unit)
+    tn = app.tracking_number
+    with at(dt.date(2025, 9, 22)):
+        client.force_login(handler)
+        client.post(f"/admin/applications/{tn}/do/confirm_receipt/", {"on": "2025-09-22"})
+        client.post(f"/admin/applications/{tn}/do/draft/", {"outcome": "granted", "text": "予以公开"})
+        client.force_login(reviewer)
+        client.post(f"/admin/applications/{tn}/do/approve/", {})
+        client.force_login(office)
+        client.post(f"/admin/applications/{tn}/do/sign/", {"on": "2025-09-22"})
+    client.force_login(office)  # the session made under time travel has expired by now
+    app.refresh_from_db()
+    assert app.status == Status.CLOSED and app.outcome == "granted" and app.closed_on == dt.date(2025, 9, 22)
+    assert [x.kind for x in app.letters.all()] == ["acknowledgement", "reply"]
+    reply = app.letters.get(kind="reply")
+    assert "60日内" in reply.body and "6个月内" in reply.body and "第三十六条" in reply.body
+    pdf = client.get(f"/admin/applications/{tn}/letters/{reply.pk}.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    docx = client.get(f"/admin/applications/{tn}/letters/{reply.pk}.docx")
+    assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    xlsx = client.get("/admin/applications/?format=xlsx")
+    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    assert ws.max_row == 2 and ws.cell(2, 1).value == tn
+    bad = client.post(f"/admin/applications/{tn}/do/extend/", {"on": "bad", "days": "x"})
+    assert bad.status_code == 302
+
+
+def test_evaluator_sees_case_without_applicant_data(client, unit):
+    from gongkai.organizations.factories import staff
+    from gongkai.organizations.models import Role
+
+    app = make(unit)
+    evaluator = staff(Role.EVALUATOR, username="evaluator")
+    client.force_login(evaluator)
+    page = client.get(f"/admin/applications/{app.tracking_number}/")
+    assert page.status_code == 200 and VALID["id_document_number"] not in page.content.decode()

@@ -1,0 +1,58 @@
+"""Staff screens of the applications app in the Wagtail admin."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from gongkai.organizations.permissions import is_office_admin, is_staff_member
+
+from .models import LetterTemplate
+from .views import staff
+
+app_urls = (
+    [
+        path("", staff.inbox_view, name="inbox"),
+        path("register/", staff.register_view, name="register"),
+        path("<str:tracking_number>/", staff.case_view, name="case"),
+        path("<str:tracking_number>/do/<str:action>/", staff.case_action, name="action"),
+        path("<str:tracking_number>/files/<int:attachment_id>/", staff.attachment_view, name="attachment"),
+        path("<str:tracking_number>/letters/<int:letter_id>.<str:fmt>", staff.letter_view, name="letter"),
+    ],
+    "applications_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return [path("applications/", include(app_urls, namespace="applications_admin"))]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_staff_member(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def inbox_menu():
+    return StaffMenuItem(
+        _("Applications for disclosure"), reverse("applications_admin:inbox"), icon_name="mail", order=240
+    )
+
+
+class LetterTemplateViewSet(SnippetViewSet):
+    model = LetterTemplate
+    #: Only the disclosure office edits the texts of letters.
+    icon = "doc-full"
+    menu_label = _("Letter templates")
+    list_display = ["kind", "title", "updated_at"]
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        qs = LetterTemplate.objects.all()
+        return qs if is_office_admin(request.user) else qs.none()
+
+
+register_snippet(LetterTemplateViewSet)
