@@ -1,0 +1,33 @@
+"""The report as a page of the portal: under the annual-report column if the portal has one
+(a disclosure column page whose role says annual reports), else under the site root."""
+
+from django.apps import apps
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from .models import AnnualReport, AnnualReportPage
+
+ANNUAL_REPORT_ROLES = ("annual_reports", "annual_report", "annual-reports")
+
+
+def annual_report_column() -> Page:
+    for model in apps.get_app_config("disclosure").get_models():
+        if issubclass(model, Page) and any(f.name == "role" for f in model._meta.get_fields()):
+            column = model.objects.filter(role__in=ANNUAL_REPORT_ROLES).first()
+            if column is not None:
+                return column
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    return site.root_page if site else Page.get_first_root_node()
+
+
+def publish_page(report: AnnualReport, user=None) -> AnnualReportPage:
+    page = AnnualReportPage.objects.filter(report=report).first()
+    if page is None:
+        parent = annual_report_column()
+        base = f"annual-report-{report.year}-{slugify(report.unit.slug) or report.unit_id}-{report.kind}"
+        page = AnnualReportPage(title=report.title, slug=base, report=report)
+        parent.add_child(instance=page)
+    page.title = report.title
+    revision = page.save_revision(user=user, log_action=True)
+    revision.publish(user=user)
+    return page
