@@ -1,0 +1,62 @@
+"""Daily deadline reminders (art. 33): refresh cached due dates, e-mail each unit's handlers and the office."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from gongkai.organizations.models import Membership, Role
+
+from . import clock
+from .inbox import due_soon_limit
+from .models import Application
+
+
+def send_reminders(today=None) -> int:
+    """E-mail the cases due within 5 working days or overdue; returns the number of e-mails sent."""
+    today = today or timezone.localdate()
+    limit = due_soon_limit(today)
+    by_unit = defaultdict(list)
+    for app in (
+        Application.objects.open()
+        .received()
+        .select_related("handling_unit")
+        .prefetch_related("clock_segments")
+    ):
+        state = clock.compute(app, today=today)
+        if app.due_on != state.due_date:
+            Application.objects.filter(pk=app.pk).update(due_on=state.due_date)
+        if state.due_date and state.due_date <= limit and not state.provisional:
+            by_unit[app.handling_unit].append((app, state))
+    messages = []
+    with translation.override("zh-hans"):
+        office = _emails(Membership.objects.active().filter(role=Role.OFFICE_ADMIN))
+        everything = []
+        for unit, rows in by_unit.items():
+            lines = [_line(app, state, today) for app, state in sorted(rows, key=lambda r: r[1].due_date)]
+            everything += [f"{unit.name}: {line}" for line in lines]
+            handlers = _emails(Membership.objects.active().filter(unit=unit, role=Role.UNIT_CASE_HANDLER))
+            if handlers:
+                messages.append((_("Applications due soon or overdue: %(u)s") % {"u": unit.name}, "\n".join(lines),
+                                 settings.DEFAULT_FROM_EMAIL, handlers))  # fmt: skip
+        if office and everything:
+            messages.append(
+                (
+                    _("Applications due soon or overdue"),
+                    "\n".join(everything),
+                    settings.DEFAULT_FROM_EMAIL,
+                    office,
+                )
+            )
+    return send_mass_mail(messages, fail_silently=False) if messages else 0
+
+
+def _line(app, state, today) -> str:
+    flag = _("overdue") if state.due_date < today else _("due soon")
+    return f"{app.tracking_number} · {flag} · {state.due_date:%Y-%m-%d} · {app.get_status_display()}"
+
+
+def _emails(memberships) -> list[str]:
+    return sorted({m.user.email for m in memberships.select_related("user") if m.user.email})
