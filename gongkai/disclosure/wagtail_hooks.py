@@ -87,3 +87,23 @@ def oversight_menu():
         ),
     ]
     return SubmenuMenuItem(_("Disclosure oversight"), Menu(items=items), icon_name="view", order=250)
+
+
+@hooks.register("before_publish_page")
+def check_publish(request, page):
+    """Only proactively disclosed information is published on the portal."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    specific = page.specific
+    if isinstance(specific, InformationItemPage) and specific.disclosure_attribute != "proactive":
+        messages.error(
+            request,
+            _(
+                "This information is marked “%(attr)s”: it is kept as a record and cannot be published on the portal."
+            )
+            % {"attr": specific.get_disclosure_attribute_display()},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

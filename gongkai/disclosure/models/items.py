@@ -4,6 +4,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -178,6 +179,19 @@ class InformationItemPage(Page):
         obj.index_number = self.index_number
         obj.date_published = self.date_published or obj.date_published
         return obj
+
+    @property
+    def is_public(self) -> bool:
+        return self.live and self.disclosure_attribute == DisclosureAttribute.PROACTIVE
+
+    def serve(self, request, *args, **kwargs):
+        """Information not proactively disclosed never reaches the portal, even if published by mistake."""
+        if self.disclosure_attribute != DisclosureAttribute.PROACTIVE:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.is_public else []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
