@@ -200,6 +200,9 @@ class ReminderLog(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.unit_id} {self.year} {self.kind} -{self.days_before}"
+
 
 class AnnualReportPage(Page):
     """The published report in the portal's annual-report column. Its figures are the approved snapshot."""
