@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.organizations.models import Unit
 from gongkai.organizations.permissions import is_staff_member
+from gongkai.workdays.calendar import CalendarNotCovered
 
 from . import clock, clock_events, decisions, fee_notices, receipt, routing, tokens
 from .api import error, router
@@ -60,6 +61,8 @@ def _run(request, tracking_number, fn):
         return error(403, "forbidden", str(exc) or _("You do not have permission to do this for this unit."))
     except ValidationError as exc:
         return error(422, "rule_violated", " ".join(exc.messages))
+    except CalendarNotCovered as exc:
+        return error(422, "calendar_not_covered", str(exc))
     app.refresh_from_db()
     return Status(200, case_json(app, request.auth))
 

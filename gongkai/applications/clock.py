@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.workdays.calendar import WorkdayCalendar
+from gongkai.workdays.calendar import CalendarNotCovered, WorkdayCalendar
 
 from .models import STOP_KINDS, SegmentKind
 
@@ -97,6 +97,7 @@ class ClockState:
     stopped_for: str = ""
     overdue: bool = False
     replied_on_time: bool | None = None
+    calendar_error: str = ""  # the working-day calendar lacks a year the computation needs
     segments: list[Segment] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
 
@@ -112,6 +113,7 @@ class ClockState:
             "running": self.running,
             "stopped_for": self.stopped_for,
             "overdue": self.overdue,
+            "calendar_error": self.calendar_error,
             "segments": [s.as_dict() for s in self.segments],
         }
 
@@ -150,7 +152,21 @@ def effective_stop_end(kind: str, ended_on, expected_end_on, today: dt.date):
 
 
 def compute(application, today: dt.date | None = None, calendar: WorkdayCalendar | None = None) -> ClockState:
-    """The clock of ``application`` on ``today``: due date, working days used and the segments (art. 30–34)."""
+    """The clock of ``application`` on ``today``: due date, working days used and the segments (art. 30–34).
+
+    If the working-day calendar does not cover a year the computation reaches, the due date is left
+    empty and ``calendar_error`` says which year to enter: a guessed date would mislead.
+    """
+    try:
+        return _compute(application, today, calendar)
+    except CalendarNotCovered as exc:
+        return ClockState(
+            started=application.received_on is not None, received_on=application.received_on,
+            counting_from=application.received_on, calendar_error=str(exc),
+        )  # fmt: skip
+
+
+def _compute(application, today, calendar) -> ClockState:
     calendar = calendar or WorkdayCalendar()
     today = today or timezone.localdate()
     if application.received_on is None:

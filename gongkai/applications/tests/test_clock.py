@@ -155,3 +155,10 @@ def test_not_started_without_receipt(unit):
     app = ApplicationFactory(handling_unit=unit, received_on=None, status=Status.SUBMITTED)
     s = state(app, D(2025, 2, 1))
     assert not s.started and s.due_date is None
+
+
+def test_year_missing_from_calendar_is_reported_not_guessed(unit):
+    """domain-rules.md §3.3: for years the package does not cover, refuse rather than guess."""
+    app = ApplicationFactory(handling_unit=unit, received_on=D(2026, 12, 21))
+    s = state(app, D(2026, 12, 22))
+    assert s.due_date is None and "2027" in s.calendar_error

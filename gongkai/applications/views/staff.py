@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core.audit import entries_for
 from gongkai.organizations.models import Unit
 from gongkai.organizations.permissions import Action, can, is_office_admin, is_staff_member
+from gongkai.workdays.calendar import CalendarNotCovered
 
 from .. import clock, export, inbox, intake, letters, repeats
 from ..forms import StaffRegistrationForm
@@ -94,7 +95,7 @@ def case_action(request, tracking_number, action):
         raise Http404
     try:
         handler(request, app)
-    except (ValidationError, PermissionDenied, ValueError) as exc:
+    except (ValidationError, PermissionDenied, ValueError, CalendarNotCovered) as exc:
         text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         messages.error(request, text or _("This action is not allowed."))
     else:
