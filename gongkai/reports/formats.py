@@ -159,7 +159,7 @@ TABLE3_ROWS: list[Row] = [
         formats=("2021",),
         is_outcome=True,
     ),
-    Row("other_other", "3.其他", _("Other"), level=2, formats=("2021",), is_outcome=True),
+    Row("other_other", "3.其他", _("3. Other"), level=2, formats=("2021",), is_outcome=True),
     Row("total_processed", "（七）总计", _("(7) Total"), level=1),
     Row("carried_forward", "四、结转下年度继续办理", _("4. Carried forward to next year")),
 ]

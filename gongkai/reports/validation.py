@@ -368,9 +368,7 @@ def check_narrative(data: ReportData, result: ValidationResult) -> None:
             result.add(
                 rule,
                 ["narrative.overview", *NARRATIVE_CELLS[rule]],
-                _(
-                    "Section 一 says \u201c%(phrase)s\u201d (%(number)s %(label)s), but Table III shows %(table)s."
-                )
+                _("Section 一 says “%(phrase)s” (%(number)s %(label)s), but Table III shows %(table)s.")
                 % {
                     "phrase": phrase,
                     "number": number,
