@@ -6,7 +6,6 @@ their validity period answer questions. Every review decision is an audit-log ev
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -55,14 +54,14 @@ def current_version() -> int:
 
 
 def bump_version() -> None:
-    """Tell every process that what the assistant may answer changed (after the commit)."""
+    """Tell every process that what the assistant may answer changed.
 
-    def bump():
-        updated = IndexState.objects.filter(pk=1).update(version=F("version") + 1, updated_at=timezone.now())
-        if not updated:
-            IndexState.objects.get_or_create(pk=1, defaults={"version": 1})
-
-    transaction.on_commit(bump)
+    Written in the same transaction as the change: other processes see the new version exactly
+    when they can see the changed entries.
+    """
+    updated = IndexState.objects.filter(pk=1).update(version=F("version") + 1, updated_at=timezone.now())
+    if not updated:
+        IndexState.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
 # --- review -------------------------------------------------------------------------------

@@ -21,7 +21,9 @@ def clean_answer(text: str) -> str:
     text = (text or "").strip()
     if not looks_like_html(text):
         paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n") if p.strip()]
-        return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        text = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        # Serialised the same way as HTML input, so that export → import gives the same text.
+        return str(BeautifulSoup(text, "html.parser"))
     soup = BeautifulSoup(text, "html.parser")
     for tag in soup.find_all(DROPPED_WITH_CONTENT):
         tag.decompose()

@@ -7,6 +7,7 @@ Both sides use the ``query:`` prefix: questions are compared with questions (sea
 
 import hashlib
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -41,14 +42,32 @@ def text_key(text: str) -> str:
     return hashlib.sha1(f"{MODEL_TAG}\0{text}".encode()).hexdigest()
 
 
+MEMO_SIZE = 4096
+_memo: OrderedDict[str, np.ndarray] = OrderedDict()  # recent texts → vectors (repeated questions)
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """L2-normalised float32 vectors, one row per text."""
-    if not texts:
-        return np.zeros((0, DIM), dtype=np.float32)
-    embedder = model()
-    with _embed_lock:
-        vectors = embedder.query([t[:MAX_QUERY_CHARS] for t in texts])
-    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIM)
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    todo = []
+    for i, text in enumerate(texts):
+        text = text[:MAX_QUERY_CHARS]
+        hit = _memo.get(text)
+        if hit is None:
+            todo.append((i, text))
+        else:
+            out[i] = hit
+    if todo:
+        embedder = model()
+        with _embed_lock:
+            vectors = embedder.query([t for _i, t in todo])
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(todo), DIM)
+        for (i, text), vector in zip(todo, vectors, strict=True):
+            out[i] = vector
+            _memo[text] = vector
+        while len(_memo) > MEMO_SIZE:
+            _memo.popitem(last=False)
+    return out
 
 
 def embed_query(text: str) -> np.ndarray:
