@@ -4,6 +4,9 @@ Called from the task worker (``tasks.index_pages``) and ``manage.py rebuild_port
 one process that writes the index.
 """
 
+import contextlib
+import contextvars
+
 from django.utils.html import strip_tags
 
 from gongkai.search.backends import SearchDocument, get_backend
@@ -12,6 +15,21 @@ from gongkai.search.extraction import checksum, extract_text
 from .models import AttachmentText, ColumnPage, InformationItemPage, PolicyInterpretationPage
 
 SOURCE = "disclosure"
+_suspended = contextvars.ContextVar("disclosure_indexing_suspended", default=False)
+
+
+@contextlib.contextmanager
+def suspended():
+    """Skip per-page index updates (bulk loads, demo data); rebuild the index afterwards."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
+
+
+def is_suspended() -> bool:
+    return _suspended.get()
 
 
 def attachment_text(document) -> str:

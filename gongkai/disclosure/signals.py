@@ -10,6 +10,12 @@ from gongkai.organizations.models import Membership, Unit
 from .models import ColumnKind, ColumnPage, InformationItemPage, PolicyInterpretationPage
 
 
+def _indexing_suspended() -> bool:
+    from .indexing import is_suspended
+
+    return is_suspended()
+
+
 @receiver(page_published)
 def on_published(sender, instance, revision=None, **kwargs):
     from gongkai.core.audit import record_event
@@ -27,7 +33,7 @@ def on_published(sender, instance, revision=None, **kwargs):
                 changes={"index_number": [None, page.index_number]},
                 message=page.title,
             )
-    if isinstance(page, InformationItemPage | PolicyInterpretationPage):
+    if isinstance(page, InformationItemPage | PolicyInterpretationPage) and not _indexing_suspended():
         page_id = page.pk
         transaction.on_commit(lambda: tasks.index_pages.enqueue([page_id]))
 
@@ -36,7 +42,10 @@ def on_published(sender, instance, revision=None, **kwargs):
 def on_unpublished(sender, instance, **kwargs):
     from . import tasks
 
-    if isinstance(instance.specific, InformationItemPage | PolicyInterpretationPage):
+    if (
+        isinstance(instance.specific, InformationItemPage | PolicyInterpretationPage)
+        and not _indexing_suspended()
+    ):
         page_id = instance.pk
         transaction.on_commit(lambda: tasks.index_pages.enqueue([page_id]))
 
