@@ -5,7 +5,7 @@ answer is 429 with a message saying when to try again.
 
 from uuid import UUID
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from django.conf import settings
 from django.core.cache import cache
@@ -99,12 +99,15 @@ def rate_limited(request, bucket: str) -> bool:
 
 
 def _too_many():
-    return 429, {
-        "error": "rate_limited",
-        "message": _(
-            "Too many questions from your address in one minute. Please wait a minute and try again."
-        ),
-    }
+    return Status(
+        429,
+        {
+            "error": "rate_limited",
+            "message": _(
+                "Too many questions from your address in one minute. Please wait a minute and try again."
+            ),
+        },
+    )
 
 
 @router.post("/ask", response={200: AnswerOut, 422: ErrorOut, 429: ErrorOut}, summary="Ask a question")
@@ -114,9 +117,9 @@ def ask(request, payload: AskIn):
     try:
         outcome = answer(payload.question)
     except QuestionError as exc:
-        return 422, {"error": "invalid_question", "message": str(exc)}
+        return Status(422, {"error": "invalid_question", "message": str(exc)})
     learning.log_question(payload.question, outcome.result, payload.channel, outcome.query_vector)
-    return 200, outcome.result.as_dict()
+    return Status(200, outcome.result.as_dict())
 
 
 @router.get(
@@ -129,8 +132,8 @@ def entry(request, answer_id: str):
         return _too_many()
     found = Entry.objects.live().select_related("unit").filter(external_id=answer_id).first()
     if found is None:
-        return 404, {"error": "not_found", "message": _("There is no such entry.")}
-    return 200, entry_result(found).as_dict()
+        return Status(404, {"error": "not_found", "message": _("There is no such entry.")})
+    return Status(200, entry_result(found).as_dict())
 
 
 @router.post("/feedback", response={200: FeedbackOut, 404: ErrorOut, 429: ErrorOut}, summary="Rate an answer")
@@ -138,8 +141,8 @@ def feedback(request, payload: FeedbackIn):
     if rate_limited(request, "feedback"):
         return _too_many()
     if learning.rate(payload.log_id, payload.helpful) is None:
-        return 404, {"error": "not_found", "message": _("This question is not in the log.")}
-    return 200, {"ok": True}
+        return Status(404, {"error": "not_found", "message": _("This question is not in the log.")})
+    return Status(200, {"ok": True})
 
 
 @router.get("/hot", response=list[HotOut], summary="This week's most asked questions")

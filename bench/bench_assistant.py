@@ -1,0 +1,206 @@
+"""Benchmark: the Q&A assistant over a 15,000-entry knowledge base.
+
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_assistant.py [--entries 15000] [--queries 400] [--keep]
+
+Builds a throw-away SQLite database under var/bench/ (migrated schema), generates a base of
+government-service questions (service × intent templates, one extra phrasing each), imports it
+through the import service, embeds it (stored vectors are reused with --keep), builds the index,
+then times the whole answering path (embedding + BM25 + cosine + bands + sources) for colloquial
+queries, and the index reload after one entry changes. Prints JSON: p50/p95 latency and peak RSS.
+Targets: p95 ≤ 30 ms, peak RSS ≤ 500 MB.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+PLACES = ["城关", "东湖", "西山", "城北", "城南", "河西", "新区", "高新", "滨江", "北苑"]
+SERVICES = [
+    "居住证",
+    "社会保障卡",
+    "居民身份证",
+    "结婚登记",
+    "出生登记",
+    "户口迁移",
+    "住房公积金",
+    "公共租赁住房",
+    "营业执照",
+    "食品经营许可证",
+    "最低生活保障",
+    "高龄津贴",
+    "残疾人证",
+    "失业保险金",
+    "创业担保贷款",
+    "法律援助",
+    "医疗保险报销",
+    "异地就医备案",
+    "养老保险",
+    "小学入学",
+    "幼儿园报名",
+    "学生资助",
+    "耕地补贴",
+    "宅基地建房",
+    "环评审批",
+    "占道挖掘许可",
+    "加装电梯补贴",
+    "房屋征收补偿",
+    "政府信息公开",
+    "临时救助",
+    "退役军人优待证",
+    "家庭医生签约",
+    "疫苗接种",
+    "劳动仲裁",
+    "企业年报",
+]
+INTENTS = [
+    ("办理{s}需要哪些材料？", "办{s}要带什么东西"),
+    ("{s}在哪里办理？", "{s}去哪办"),
+    ("{s}的办理时限是多久？", "{s}多长时间能办好"),
+    ("{s}收费吗？", "办{s}要不要钱"),
+    ("{s}可以网上办理吗？", "{s}能不能在网上办"),
+    ("{s}的申请条件是什么？", "什么人可以申请{s}"),
+    ("{s}的办理流程是什么？", "{s}怎么办"),
+    ("{s}的咨询电话是多少？", "问{s}打哪个电话"),
+    ("{s}办理进度如何查询？", "{s}办到哪一步了怎么查"),
+    ("{s}可以委托他人代办吗？", "{s}能让别人帮我办吗"),
+    ("{s}的政策依据是什么？", "{s}是根据哪个文件"),
+    ("{s}遗失了怎么补办？", "{s}丢了怎么办"),
+    ("{s}办理结果如何领取？", "{s}办好了怎么拿"),
+    ("{s}对外地户籍人员有什么要求？", "外地人能办{s}吗"),
+    ("{s}办理窗口的工作时间？", "{s}窗口几点上班"),
+]
+COLLOQUIAL = ["请问{q}", "{q}呀", "我想问下{q}", "{q}？谢谢", "{q}啊"]
+
+
+def setup_django(db_path: Path):
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    import django
+
+    django.setup()
+
+
+def generate(n: int, rng: random.Random) -> list[tuple[int, dict]]:
+    rows = []
+    combos = [(p, s, i) for p in PLACES for s in SERVICES for i in range(len(INTENTS))]
+    rng.shuffle(combos)
+    while len(combos) < n:  # more entries than combinations: numbered service branches
+        combos += [(f"{p}第{len(combos) // 1000}", s, i) for p, s, i in combos[: n - len(combos)]]
+    for number, (place, service, intent) in enumerate(combos[:n]):
+        name = f"{place}{service}"
+        question, variant = INTENTS[intent]
+        rows.append(
+            (
+                number + 2,
+                {
+                    "id": f"B{number:05d}",
+                    "question": question.format(s=name),
+                    "variants": variant.format(s=name),
+                    "answer": f"关于{name}：请携带有效身份证件到{place}政务服务窗口办理，具体以办事指南为准。",
+                    "category": service,
+                    "unit": "",
+                    "source_url": f"/zwgk/bszn/{number}/",
+                },
+            )
+        )
+    return rows
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=15_000)
+    parser.add_argument("--queries", type=int, default=400)
+    parser.add_argument(
+        "--keep", action="store_true", help="Keep var/bench/assistant.sqlite3 (vectors reused)."
+    )
+    args = parser.parse_args()
+
+    bench_dir = ROOT / "var" / "bench"
+    bench_dir.mkdir(parents=True, exist_ok=True)
+    db_path = bench_dir / "assistant.sqlite3"
+    if not args.keep and db_path.exists():
+        db_path.unlink()
+    setup_django(db_path)
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.ASSISTANT_BACKGROUND_RELOAD = False
+    settings.ASSISTANT_INDEX_CHECK_SECONDS = 0
+
+    from gongkai.assistant import importing, kb
+    from gongkai.assistant.answering import answer
+    from gongkai.assistant.management.commands.assistant import embed_live_entries
+    from gongkai.assistant.models import Entry
+    from gongkai.assistant.retrieval.index import get_index
+
+    figures = {"entries": args.entries}
+    t0 = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    print(f"migrate: {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+
+    rng = random.Random(7)
+    rows = generate(args.entries, rng)
+    t0 = time.perf_counter()
+    result = importing.import_rows(rows)
+    figures["import_seconds"] = round(time.perf_counter() - t0, 1)
+    assert not result.errors, result.errors[:3]
+    t0 = time.perf_counter()
+    figures["embedded_texts"] = embed_live_entries(lambda m: print(m, file=sys.stderr, flush=True))
+    figures["embed_seconds"] = round(time.perf_counter() - t0, 1)
+
+    t0 = time.perf_counter()
+    snapshot = get_index()
+    figures["index_build_seconds"] = round(time.perf_counter() - t0, 2)
+    figures["mode"] = snapshot.mode
+    assert len(snapshot.entries) == args.entries
+
+    queries = []
+    for _ in range(args.queries):
+        row = rng.choice(rows)[1]
+        base = row["variants"] if rng.random() < 0.5 else row["question"].rstrip("？")
+        queries.append((rng.choice(COLLOQUIAL).format(q=base), row["id"]))
+    answer(queries[0][0], snapshot)  # warm-up
+    latencies, hits = [], 0
+    for query, expected in queries:
+        started = time.perf_counter()
+        outcome = answer(query, snapshot)
+        latencies.append((time.perf_counter() - started) * 1000)
+        hits += outcome.ranked[:1] == [expected]
+    latencies.sort()
+    figures["latency_ms"] = {
+        "p50": round(latencies[len(latencies) // 2], 2),
+        "p95": round(latencies[int(len(latencies) * 0.95) - 1], 2),
+        "max": round(latencies[-1], 2),
+    }
+    figures["top1_on_synthetic_queries"] = round(hits / len(queries), 3)
+
+    # Freshness: change one entry; the next query sees it after one reload.
+    entry = Entry.objects.order_by("pk").first()
+    entry.variants += "\n基准测试新增的一种问法"
+    entry.save()
+    t0 = time.perf_counter()
+    fresh = answer("基准测试新增的一种问法")
+    figures["reload_after_change_seconds"] = round(time.perf_counter() - t0, 2)
+    figures["change_visible"] = fresh.result.answer_id == entry.external_id
+    figures["index_version"] = kb.current_version()
+    figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    figures["targets_met"] = figures["latency_ms"]["p95"] <= 30 and figures["peak_rss_mb"] <= 500
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
