@@ -11,6 +11,15 @@ GK003,政府信息公开申请多久答复？,申请公开以后多少天回复,
 
 
 @pytest.fixture(autouse=True)
+def _english_messages():
+    # Service calls outside a request speak English here; the zh-Hans catalogue has its own test.
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_index(settings):
     # Each test has its own database: never reuse another test's snapshot, and reload synchronously.
     settings.ASSISTANT_INDEX_CHECK_SECONDS = 0

@@ -40,7 +40,7 @@ def test_paraphrase_typo_and_colloquial_questions_find_the_entry(small_base):
         assert outcome.result.answer_id == expected and outcome.result.band == Band.ANSWER
     result = answer("社保卡弄丢了怎么补").result
     assert {"title": "/zwgk/bszn/sbk/", "url": "/zwgk/bszn/sbk/", "kind": "link"} in result.sources
-    assert any(s["kind"] == "entry" and s["url"] == "/assistant/q/SB004/" for s in result.sources)
+    assert any(s["kind"] == "entry" and s["url"].endswith("/assistant/q/SB004/") for s in result.sources)
     assert result.unit == "清河区人力资源和社会保障局"
     assert "社会保障卡遗失" in result.answer_text
 

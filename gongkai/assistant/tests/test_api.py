@@ -45,7 +45,7 @@ def test_ask_answers_logs_without_personal_data_and_takes_feedback(client, small
 def test_bad_questions_get_422_with_a_message(client, small_base, question):
     response = client.post(ASK, {"question": question}, content_type="application/json")
     assert response.status_code == 422
-    assert response.json()["message"]
+    assert response.json()["error"] == "invalid_question" and "问" in response.json()["message"]
 
 
 def test_malformed_body_is_422_not_500(client, db):
@@ -60,7 +60,10 @@ def test_rate_limit_per_address(client, small_base, settings):
         for _ in range(4)
     ]
     assert codes == [200, 200, 200, 429]
-    assert "minute" in client.post(ASK, {"question": "x"}, content_type="application/json").json()["message"]
+    limited = client.post(
+        ASK, {"question": "x"}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    assert limited.status_code == 429 and "一分钟" in limited.json()["message"]
     other = client.post(
         ASK, {"question": "结婚登记"}, content_type="application/json", REMOTE_ADDR="10.0.0.9"
     )

@@ -168,3 +168,11 @@ def test_import_command_reports_lines_and_refuses(tmp_path):
         )
     with pytest.raises(CommandError, match="No such file"):
         call_command("assistant", "import", str(tmp_path / "missing.csv"), stdout=io.StringIO())
+
+
+def test_error_messages_are_in_chinese_for_chinese_users():
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        result = import_rows(read_rows(csv_bytes([["", "问", "", "答", "", "", ""]]), "kb.csv"))
+        assert str(result.errors[0]) == "第 2 行：“id”为空"
