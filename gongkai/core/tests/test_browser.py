@@ -1,6 +1,7 @@
 """As a person would: the zh-Hans home page and the staff login to the Wagtail admin, in Chromium."""
 
 import pytest
+
 from django.core.management import call_command
 
 from gongkai.organizations.demo import DEMO_PASSWORD
@@ -11,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def demo(transactional_db):
     with open("/dev/null", "w") as null:
-        call_command("load_demo", "--quiet", stdout=null)
+        call_command("load_demo", "--quiet", "--only", "organizations,disclosure", stdout=null)
 
 
 def test_home_page_and_staff_login(demo, live_server, desktop_page, settings):

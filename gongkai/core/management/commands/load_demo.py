@@ -16,12 +16,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Print only the staff logins.")
+        parser.add_argument(
+            "--only",
+            default="",
+            help="Comma-separated app labels (e.g. organizations,disclosure); default: all.",
+        )
 
     def handle(self, *args, **options):
         self.quiet = options["quiet"]
+        only = {label.strip() for label in options["only"].split(",") if label.strip()}
         # Demo records are seed data, not users' changes: keep them out of the audit log.
         with disable_auditlog():
             for label, module in app_modules("demo"):
+                if only and label not in only:
+                    continue
                 with transaction.atomic():
                     module.load(self)
                 if not self.quiet:
