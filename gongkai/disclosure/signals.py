@@ -7,7 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from gongkai.organizations.models import Membership, Unit
 
-from .models import ColumnKind, ColumnPage, InformationItemPage, PolicyInterpretationPage
+from .models import ColumnKind, ColumnPage, HomePage, InformationItemPage, PolicyInterpretationPage
 
 
 def _indexing_suspended() -> bool:
@@ -80,3 +80,20 @@ def on_unit_saved(sender, instance, created, raw=False, **kwargs):
         from .structure import ensure_unit_column
 
         ensure_unit_column(instance)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def on_column_changed(sender, instance, **kwargs):
+    if issubclass(sender, ColumnPage | HomePage) or isinstance(instance, ColumnPage | HomePage):
+        from .templatetags.disclosure_tags import forget_chrome
+
+        forget_chrome()
+
+
+@receiver(post_save, sender=Unit)
+def on_unit_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        from .templatetags.disclosure_tags import forget_chrome
+
+        forget_chrome()

@@ -4,6 +4,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -82,6 +83,7 @@ class InformationItemPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="replaces",
+        db_index=False,  # a partial index below: almost every item has none
     )
     disclosure_attribute = models.CharField(
         _("disclosure attribute"),
@@ -142,6 +144,11 @@ class InformationItemPage(Page):
         indexes = [
             models.Index(fields=["unit", "date_published"]),
             models.Index(fields=["genre", "validity"]),
+            models.Index(
+                fields=["replaced_by"],
+                name="disclosure_item_replaced_by",
+                condition=Q(replaced_by__isnull=False),
+            ),
         ]
 
     def __str__(self):
@@ -195,10 +202,16 @@ class InformationItemPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["ancestors"] = list(self.get_ancestors().filter(depth__gt=1))
         context["attachments"] = list(self.attachments.select_related("document"))
-        context["interpretations"] = self.interpretations.live().order_by("first_published_at")
-        context["replaces"] = InformationItemPage.objects.public().filter(replaced_by=self)
-        context["related"] = self.related_items.all().live()
+        # Plain lookups by foreign key (ordering by tree path makes SQLite scan the page table).
+        context["interpretations"] = self.interpretations.live().order_by("first_published_at", "pk")
+        context["replaces"] = list(
+            InformationItemPage.objects.filter(
+                replaced_by=self, live=True, disclosure_attribute=DisclosureAttribute.PROACTIVE
+            ).order_by()
+        )
+        context["related"] = self.related_items.filter(live=True).order_by()
         return context
 
 

@@ -29,6 +29,10 @@ WRITER_HEAP = 128_000_000
 RELOAD_INTERVAL = 1.0  # seconds between reader reloads in a long-running process
 
 
+def tokenize(doc: SearchDocument) -> tuple[str, str, str]:
+    return index_text(doc.title), index_text(doc.document_number), index_text(doc.body)
+
+
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
@@ -51,12 +55,14 @@ class TantivyBackend:
         self._last_reload = 0.0
 
     # --- writing ---------------------------------------------------------------------------
-    def _document(self, doc: SearchDocument) -> tantivy.Document:
+    def _document(self, doc: SearchDocument, tokens: tuple[str, str, str] | None = None) -> tantivy.Document:
+        """``tokens``: (title, document number, body) already run through ``index_text`` (bulk loads)."""
+        title_tok, docnum_tok, body_tok = tokens or tokenize(doc)
         out = tantivy.Document()
         out.add_text("id", doc.id)
-        out.add_text("title_tok", index_text(doc.title))
-        out.add_text("docnum_tok", index_text(doc.document_number))
-        out.add_text("body_tok", index_text(doc.body))
+        out.add_text("title_tok", title_tok)
+        out.add_text("docnum_tok", docnum_tok)
+        out.add_text("body_tok", body_tok)
         for name in FILTER_FIELDS:
             for value in doc.filter_values(name):
                 out.add_text(name, value)
@@ -90,10 +96,10 @@ class TantivyBackend:
 
         self._write(write, threads)
 
-    def add_prepared(self, writer, docs: list[SearchDocument]) -> None:
-        """Bulk loading (no replacement): add documents with an already opened writer."""
-        for doc in docs:
-            writer.add_document(self._document(doc))
+    def add_prepared(self, writer, docs: list[SearchDocument], tokens: list[tuple[str, str, str]]) -> None:
+        """Bulk loading (no replacement): add pre-tokenized documents with an opened writer."""
+        for doc, toks in zip(docs, tokens, strict=True):
+            writer.add_document(self._document(doc, toks))
 
     def bulk_writer(self, threads: int = 2):
         return self._index.writer(heap_size=WRITER_HEAP * 2, num_threads=threads)
