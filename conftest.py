@@ -74,3 +74,29 @@ def desktop_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_tree_survives_flushes(request):
+    """Recreate the rows Wagtail's migrations make (root page, default site) when a previous
+    transactional test (live_server, browser tests) flushed them."""
+    names = request.fixturenames
+    if not ({"db", "transactional_db", "live_server"} & set(names)) and not request.node.get_closest_marker(
+        "django_db"
+    ):
+        return
+    request.getfixturevalue(
+        "transactional_db" if "transactional_db" in names or "live_server" in names else "db"
+    )
+    from wagtail.models import Locale, Page, Site
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code="zh-hans")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root", locale=Locale.objects.first())
+    if not Site.objects.exists():
+        home = root.get_children().first()
+        if home is None:
+            home = root.add_child(instance=Page(title="Welcome", slug="home", locale=root.locale))
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
