@@ -88,8 +88,11 @@ class TextGenerator:
                     freqs.append(int(parts[1]))
         self.words = words
         p = np.array(freqs, dtype=float) ** 0.75
-        self.p = p / p.sum()
+        self.cdf = np.cumsum(p / p.sum())
+        self.np = np
         self.rng = np.random.default_rng(seed)
+        self._buffer: list[int] = []
+        self._pos = 0
         self.prng = random.Random(seed)
         from gongkai.disclosure import demo_content
 
@@ -97,7 +100,12 @@ class TextGenerator:
         self.topics = sorted({t for ts in demo_content.TOPICS.values() for t in ts})
 
     def sample_words(self, n: int) -> list[str]:
-        idx = self.rng.choice(len(self.words), size=n, p=self.p)
+        if self._pos + n > len(self._buffer):  # draw in large batches: one searchsorted per 1M words
+            draws = self.np.searchsorted(self.cdf, self.rng.random(1_000_000))
+            self._buffer = self.np.minimum(draws, len(self.words) - 1).tolist()
+            self._pos = 0
+        idx = self._buffer[self._pos : self._pos + n]
+        self._pos += n
         return [self.words[i] for i in idx]
 
     def item(self, unit_name: str, year: int) -> tuple[str, str, str, str]:
