@@ -45,3 +45,23 @@ def normative_document_counts(unit_ids, year: int) -> dict[str, dict[str, int]]:
         row: {column: normative_document_queryset(unit_ids, year, row, column).count() for column in COLUMNS}
         for row in ROWS
     }
+
+
+def items_published(unit_ids, year: int) -> int:
+    """Information items proactively published in ``year`` (for the report's overview)."""
+    return (
+        InformationItemPage.objects.public()
+        .filter(unit_id__in=list(unit_ids), date_published__year=year)
+        .count()
+    )
+
+
+def interpretations_published(unit_ids, year: int) -> int:
+    """Policy interpretations first published in ``year``."""
+    from .models import PolicyInterpretationPage
+
+    return (
+        PolicyInterpretationPage.objects.live()
+        .filter(unit_id__in=list(unit_ids), first_published_at__year=year)
+        .count()
+    )

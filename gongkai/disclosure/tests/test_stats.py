@@ -75,3 +75,19 @@ def test_unknown_row_or_column_is_a_clear_error(unit):
         stats.normative_document_queryset([unit.pk], 2025, "licences", "issued")
     with pytest.raises(ValueError, match="unknown column"):
         stats.normative_document_queryset([unit.pk], 2025, "rules", "amended")
+
+
+def test_overview_figures_count_published_items_and_interpretations(unit):
+    from gongkai.disclosure.factories import unit_column
+    from gongkai.disclosure.models import InformationItemPage, PolicyInterpretationPage
+
+    item = make(unit, Genre.NORMATIVE_DOCUMENT, dt.date(2025, 5, 1))
+    InformationItemPage.objects.filter(pk=item.pk).update(date_published=dt.date(2025, 5, 6))
+    make(unit, Genre.NOTICE, dt.date(2025, 6, 1), publish=False)
+    assert stats.items_published([unit.pk], 2025) == 1
+    page = PolicyInterpretationPage(title="解读", slug="jd", policy=item, unit=unit)
+    unit_column(unit).add_child(instance=page)
+    page.save_revision().publish()
+    year = PolicyInterpretationPage.objects.get(pk=page.pk).first_published_at.year
+    assert stats.interpretations_published([unit.pk], year) == 1
+    assert stats.interpretations_published([unit.pk], year - 1) == 0
