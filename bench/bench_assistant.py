@@ -1,20 +1,30 @@
 """Benchmark: the Q&A assistant over a 15,000-entry knowledge base.
 
-    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_assistant.py [--entries 15000] [--queries 400] [--keep]
+    .venv/bin/python bench/bench_assistant.py [--entries 15000] [--queries 400] [--keep]
 
-Builds a throw-away SQLite database under var/bench/ (migrated schema), generates a base of
-government-service questions (service × intent templates, one extra phrasing each), imports it
-through the import service, embeds it (stored vectors are reused with --keep), builds the index,
-then times the whole answering path (embedding + BM25 + cosine + bands + sources) for colloquial
-queries, and the index reload after one entry changes. Prints JSON: p50/p95 latency and peak RSS.
-Targets: p95 ≤ 30 ms, peak RSS ≤ 500 MB.
+Two processes, because the targets are for a process that serves answers:
+
+1. **Build** (this process): a throw-away SQLite database under var/bench/ (migrated schema), a
+   generated base of government-service questions (service × intent templates, one extra phrasing
+   each) imported through the import service and embedded (stored vectors are reused with
+   --keep), and one index build as a check. Its peak RSS is reported as ``build_process``: it
+   includes migrating, importing and embedding, which no web worker does.
+2. **Serving** (a fresh subprocess, ``--serve``): what a web worker does — set up Django, load the
+   index from the database and the stored vectors, answer colloquial queries through the whole
+   answering path (embedding + BM25 + cosine + bands + sources), then reload the index after one
+   entry changes. It runs with ``OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1`` (one thread per
+   worker, search-qa-tech.md §4). Its latency percentiles and peak RSS (before and after the
+   reload) are the figures the targets apply to.
+
+Prints JSON. Targets (serving process): p95 ≤ 30 ms, peak RSS ≤ 500 MB. The machine's load average
+is printed with the figures: on 2 shared cores other jobs move the latency a lot.
 """
 
 import argparse
 import json
 import os
 import random
-import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 PLACES = ["城关", "东湖", "西山", "城北", "城南", "河西", "新区", "高新", "滨江", "北苑"]
 SERVICES = [
@@ -115,8 +126,84 @@ def generate(n: int, rng: random.Random) -> list[tuple[int, dict]]:
     return rows
 
 
+def _status_mb(field: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak RSS (VmHWM). Not ru_maxrss: after fork + exec a child's ru_maxrss
+    starts at its parent's peak, so it would report the build process's figure."""
+    return _status_mb("VmHWM")
+
+
+def rss_mb() -> float:
+    return _status_mb("VmRSS")
+
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def percentiles(latencies: list[float]) -> dict:
+    latencies = sorted(latencies)
+    return {
+        "p50": round(latencies[len(latencies) // 2], 2),
+        "p95": round(latencies[int(len(latencies) * 0.95) - 1], 2),
+        "p99": round(latencies[int(len(latencies) * 0.99) - 1], 2),
+        "max": round(latencies[-1], 2),
+    }
+
+
+def serve(db_path: Path, queries_path: Path) -> dict:
+    """The serving process: load the index as a web worker does, answer, reload after a change."""
+    setup_django(db_path)
+    from django.conf import settings
+
+    settings.ASSISTANT_BACKGROUND_RELOAD = False
+    settings.ASSISTANT_INDEX_CHECK_SECONDS = 0
+
+    from gongkai.assistant.answering import answer
+    from gongkai.assistant.models import Entry
+    from gongkai.assistant.retrieval.index import get_index
+
+    figures = {"load_average_at_start": load(), "rss_after_django_setup_mb": round(rss_mb(), 1)}
+    queries = json.loads(queries_path.read_text())
+    t0 = time.perf_counter()
+    snapshot = get_index()
+    figures["index_load_seconds"] = round(time.perf_counter() - t0, 2)
+    figures["mode"] = snapshot.mode
+    figures["entries"] = len(snapshot.entries)
+    figures["rss_after_index_load_mb"] = round(rss_mb(), 1)
+    answer(queries[0][0], snapshot)  # warm-up (loads the embedding model)
+    latencies, hits = [], 0
+    for query, expected in queries:
+        started = time.perf_counter()
+        outcome = answer(query, snapshot)
+        latencies.append((time.perf_counter() - started) * 1000)
+        hits += outcome.ranked[:1] == [expected]
+    figures["latency_ms"] = percentiles(latencies)
+    figures["top1_on_synthetic_queries"] = round(hits / len(queries), 3)
+    figures["rss_after_queries_mb"] = round(rss_mb(), 1)
+    figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
+
+    # Freshness: change one entry; the next query sees it after one reload (the old index stays
+    # alive while the new one is built, as in a worker).
+    del snapshot, outcome
+    entry = Entry.objects.order_by("pk").first()
+    entry.variants += "\n基准测试新增的一种问法"
+    entry.save()
+    t0 = time.perf_counter()
+    fresh = answer("基准测试新增的一种问法")
+    figures["reload_after_change_seconds"] = round(time.perf_counter() - t0, 2)
+    figures["change_visible"] = fresh.result.answer_id == entry.external_id
+    figures["rss_after_reload_mb"] = round(rss_mb(), 1)
+    figures["peak_rss_with_reload_mb"] = round(peak_rss_mb(), 1)
+    figures["load_average_at_end"] = load()
+    return figures
 
 
 def main():
@@ -126,11 +213,15 @@ def main():
     parser.add_argument(
         "--keep", action="store_true", help="Keep var/bench/assistant.sqlite3 (vectors reused)."
     )
+    parser.add_argument("--serve", metavar="QUERIES_JSON", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     bench_dir = ROOT / "var" / "bench"
     bench_dir.mkdir(parents=True, exist_ok=True)
     db_path = bench_dir / "assistant.sqlite3"
+    if args.serve:
+        print(json.dumps(serve(db_path, Path(args.serve)), ensure_ascii=False))
+        return
     if not args.keep and db_path.exists():
         db_path.unlink()
     setup_django(db_path)
@@ -142,12 +233,11 @@ def main():
     settings.ASSISTANT_INDEX_CHECK_SECONDS = 0
 
     from gongkai.assistant import importing, kb
-    from gongkai.assistant.answering import answer
     from gongkai.assistant.management.commands.assistant import embed_live_entries
-    from gongkai.assistant.models import Entry
     from gongkai.assistant.retrieval.index import get_index
 
-    figures = {"entries": args.entries}
+    figures = {"entries": args.entries, "load_average_at_start": load()}
+    build = figures["build_process"] = {}
     t0 = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
     print(f"migrate: {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
@@ -156,49 +246,48 @@ def main():
     rows = generate(args.entries, rng)
     t0 = time.perf_counter()
     result = importing.import_rows(rows)
-    figures["import_seconds"] = round(time.perf_counter() - t0, 1)
+    build["import_seconds"] = round(time.perf_counter() - t0, 1)
     assert not result.errors, result.errors[:3]
     t0 = time.perf_counter()
-    figures["embedded_texts"] = embed_live_entries(lambda m: print(m, file=sys.stderr, flush=True))
-    figures["embed_seconds"] = round(time.perf_counter() - t0, 1)
+    build["embedded_texts"] = embed_live_entries(lambda m: print(m, file=sys.stderr, flush=True))
+    build["embed_seconds"] = round(time.perf_counter() - t0, 1)
 
     t0 = time.perf_counter()
     snapshot = get_index()
-    figures["index_build_seconds"] = round(time.perf_counter() - t0, 2)
-    figures["mode"] = snapshot.mode
+    build["index_build_seconds"] = round(time.perf_counter() - t0, 2)
+    build["mode"] = snapshot.mode
     assert len(snapshot.entries) == args.entries
+    build["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    build["note"] = "migrate + import + embed + one index build in one process; not a serving figure"
 
     queries = []
     for _ in range(args.queries):
         row = rng.choice(rows)[1]
         base = row["variants"] if rng.random() < 0.5 else row["question"].rstrip("？")
         queries.append((rng.choice(COLLOQUIAL).format(q=base), row["id"]))
-    answer(queries[0][0], snapshot)  # warm-up
-    latencies, hits = [], 0
-    for query, expected in queries:
-        started = time.perf_counter()
-        outcome = answer(query, snapshot)
-        latencies.append((time.perf_counter() - started) * 1000)
-        hits += outcome.ranked[:1] == [expected]
-    latencies.sort()
-    figures["latency_ms"] = {
-        "p50": round(latencies[len(latencies) // 2], 2),
-        "p95": round(latencies[int(len(latencies) * 0.95) - 1], 2),
-        "max": round(latencies[-1], 2),
-    }
-    figures["top1_on_synthetic_queries"] = round(hits / len(queries), 3)
+    queries_path = bench_dir / "assistant_queries.json"
+    queries_path.write_text(json.dumps(queries, ensure_ascii=False))
 
-    # Freshness: change one entry; the next query sees it after one reload.
-    entry = Entry.objects.order_by("pk").first()
-    entry.variants += "\n基准测试新增的一种问法"
-    entry.save()
-    t0 = time.perf_counter()
-    fresh = answer("基准测试新增的一种问法")
-    figures["reload_after_change_seconds"] = round(time.perf_counter() - t0, 2)
-    figures["change_visible"] = fresh.result.answer_id == entry.external_id
+    from django.db import connection
+
+    connection.close()
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--serve", str(queries_path)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    serving = figures["serving_process"] = json.loads(done.stdout.strip().splitlines()[-1])
     figures["index_version"] = kb.current_version()
-    figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
-    figures["targets_met"] = figures["latency_ms"]["p95"] <= 30 and figures["peak_rss_mb"] <= 500
+    figures["load_average_at_end"] = load()
+    figures["targets"] = {"p95_ms": 30, "serving_peak_rss_mb": 500}
+    figures["targets_met"] = (
+        serving["latency_ms"]["p95"] <= 30
+        and serving["peak_rss_with_reload_mb"] <= 500
+        and serving["change_visible"]
+    )
     print(json.dumps(figures, ensure_ascii=False, indent=2))
 
 

@@ -112,17 +112,22 @@ def embed_and_store(texts: Iterable[str], progress: Callable[[int, int], None] |
     return len(todo)
 
 
-def load_vectors(texts: list[str], cache: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Stored vectors for ``texts`` by key; ``cache`` (kept between index builds) is reused and filled."""
+def load_into(matrix: np.ndarray, wanted: dict[str, list[int]]) -> set[str]:
+    """Copy the stored vectors of ``wanted`` (text key → rows of ``matrix``) into ``matrix``.
+
+    Reads the database in chunks and converts each float16 vector straight into its rows, so no
+    per-text object outlives the call. Returns the keys that had a stored vector.
+    """
     from ..models import TextVector
 
-    keys = {text_key(t) for t in texts}
-    wanted = [k for k in keys if k not in cache]
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    found: set[str] = set()
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
         for key, data in TextVector.objects.filter(key__in=chunk).values_list("key", "vector"):
-            cache[key] = np.frombuffer(bytes(data), dtype=np.float16)  # half the memory
-    return {k: cache[k] for k in keys if k in cache}
+            matrix[wanted[key]] = np.frombuffer(data, dtype=np.float16)
+            found.add(key)
+    return found
 
 
 class DenseIndex:
@@ -132,9 +137,10 @@ class DenseIndex:
     text per entry is one ``maximum.reduceat``.
     """
 
-    def __init__(self, matrix: np.ndarray, starts: np.ndarray):
-        self.matrix = matrix  # (n_texts, DIM) float32, rows normalised
+    def __init__(self, matrix: np.ndarray, starts: np.ndarray, rows: dict[str, int] | None = None):
+        self.matrix = matrix  # (n_texts, DIM) float32, C-contiguous, rows normalised
         self.starts = starts  # (n_entries,) first row of each entry
+        self.rows = rows or {}  # text → a row holding its vector (reused by the next build)
 
     def entry_scores(self, query_vector: np.ndarray) -> np.ndarray:
         if not len(self.matrix):

@@ -60,16 +60,16 @@ def rank(snapshot: Snapshot, query: str, k: int = 5) -> Ranking:
     k = min(k, n)
     top = np.argpartition(-fused, k - 1)[:k] if n > k else np.arange(n)
     top = top[np.argsort(-fused[top], kind="stable")]
+    terms = snapshot.lexical.query_terms(tokens)
     candidates = []
     for position in top:
-        entry = snapshot.entries[position]
         candidates.append(
             Candidate(
                 position=int(position),
                 score=float(fused[position]),
                 dense=float(dense_scores[position]),
                 lexical=float(lexical_norm[position]),
-                coverage=snapshot.lexical.coverage(tokens, entry.texts),
+                coverage=snapshot.lexical.entry_coverage(terms, int(position)),
                 exact=position == exact_position,
             )
         )
