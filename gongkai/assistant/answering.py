@@ -104,8 +104,9 @@ def _decide(snapshot: Snapshot, scored, mode: str) -> Result:
     if not scored or scored[0][1] < SUGGEST_AT:
         return _no_answer(snapshot, scored, mode)
     top, top_confidence = scored[0]
-    entry = Entry.objects.select_related("unit").filter(pk=snapshot.entries[top.position].pk).first()
-    if entry is None:  # deleted since the snapshot was built
+    try:  # get(), not first(): no ORDER BY to compile on every answer
+        entry = Entry.objects.select_related("unit").get(pk=snapshot.entries[top.position].pk)
+    except Entry.DoesNotExist:  # deleted since the snapshot was built
         return _no_answer(snapshot, [], mode)
     if top_confidence < ANSWER_AT:
         result = Result(
