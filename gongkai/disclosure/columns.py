@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 from .models import (
     ColumnKind,
@@ -20,42 +21,70 @@ def navigation_columns(home):
 
 
 def items_for_column(column: ColumnPage):
-    """Public items that belong in ``column``: under it in the tree, or classified into it."""
-    condition = Q(path__startswith=column.path)
-    if column.column_kind == ColumnKind.CATEGORY and column.category:
-        condition |= Q(category=column.category)
-    if column.column_kind == ColumnKind.KEY_AREA and column.key_area:
-        condition |= Q(key_area=column.key_area)
-    if column.column_kind == ColumnKind.TOPIC:
-        condition |= Q(topics=column)
+    """Public items that belong in ``column``: under it in the tree, or classified into it.
+
+    Written so that each branch can use an index at a million items: a unit column by issuing unit
+    (items in a unit's subtree are that unit's, see ``InformationItemPage.clean``), a category,
+    key-area or topic column by its classification (plus any items filed under it), other columns
+    by tree path; newest first via the date index.
+    """
+    items = InformationItemPage.objects.public()
     if column.column_kind == ColumnKind.UNIT and column.unit_id:
-        condition |= Q(unit_id=column.unit_id)
-    return (
-        InformationItemPage.objects.public()
-        .filter(condition)
-        .exclude(pk=column.pk)
-        .distinct()
-        .select_related("unit")
-        .order_by("-date_published", "-pk")
-    )
+        qs = items.filter(unit_id=column.unit_id)
+    else:
+        classified = None
+        if column.column_kind == ColumnKind.CATEGORY and column.category:
+            classified = Q(category=column.category)
+        elif column.column_kind == ColumnKind.KEY_AREA and column.key_area:
+            classified = Q(key_area=column.key_area)
+        elif column.column_kind == ColumnKind.TOPIC:
+            classified = Q(
+                pk__in=InformationItemPage.topics.through.objects.filter(columnpage=column).values(
+                    "informationitempage"
+                )
+            )
+        # Whether any item is filed under the column: an index range on the tree path ("~" sorts
+        # after every path character). The listing itself filters by prefix so that SQLite walks
+        # the date index (newest first) instead of sorting a large subtree.
+        has_items = InformationItemPage.objects.filter(
+            path__gt=column.path, path__lt=column.path + "~"
+        ).exists()
+        in_tree = Q(path__startswith=column.path, depth__gt=column.depth)
+        if classified is None:
+            qs = items.filter(in_tree) if has_items else items.none()
+        elif has_items:
+            qs = items.filter(classified | in_tree)
+        else:
+            qs = items.filter(classified)
+    return qs.select_related("unit").order_by("-date_published", "-pk")
+
+
+class CappedPaginator(Paginator):
+    """Counting a million rows for page links costs more than the page: count at most ``CAP``."""
+
+    CAP = 2_000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.CAP].count()
 
 
 def column_context(column: ColumnPage, request) -> dict:
     page_number = request.GET.get("page") or 1
-    paginator = Paginator(items_for_column(column).only(*LIST_FIELDS), PER_PAGE)
+    paginator = CappedPaginator(items_for_column(column).only(*LIST_FIELDS), PER_PAGE)
     context = {
         "subcolumns": ColumnPage.objects.child_of(column).live().order_by("path"),
         "page_obj": paginator.get_page(page_number),
-        "other_children": column.get_children()
-        .live()
-        .not_type(ColumnPage, InformationItemPage)
-        .specific()
-        .order_by("-first_published_at"),
+        "count_capped": paginator.count >= CappedPaginator.CAP,
+        "other_children": _other_children(column),
     }
     if column.column_kind == ColumnKind.INTERPRETATIONS:
         # Interpretations live in their unit's column (for editing rights); this column shows them all.
+        # Ids from the interpretation table first: a join ordered by date would scan every page.
+        ids = list(PolicyInterpretationPage.objects.order_by().values_list("pk", flat=True)[:5000])
         context["interpretations"] = (
             PolicyInterpretationPage.objects.live()
+            .filter(pk__in=ids)
             .select_related("policy")
             .order_by("-first_published_at")[:100]
         )
@@ -73,6 +102,30 @@ def column_context(column: ColumnPage, request) -> dict:
         units = Unit.objects.active().prefetch_related("leaders")
         context["institution_units"] = units.filter(pk=column.unit_id) if column.unit_id else units
     return context
+
+
+#: Columns whose children are only columns and items (the big ones): no scan for other page types.
+ITEM_COLUMNS = {
+    ColumnKind.UNIT,
+    ColumnKind.UNITS,
+    ColumnKind.STATUTORY,
+    ColumnKind.CATEGORY,
+    ColumnKind.KEY_AREA,
+    ColumnKind.DISCLOSURE_ROOT,
+    ColumnKind.INTERPRETATIONS,
+}
+
+
+def _other_children(column):
+    """Child pages that are neither columns nor items (annual reports, gazette issues, notices)."""
+    if column.column_kind in ITEM_COLUMNS:
+        return []
+    children = column.get_children().live().not_type(ColumnPage, InformationItemPage).order_by("path")[:200]
+    return sorted(
+        children.specific(),
+        key=lambda p: p.first_published_at or p.latest_revision_created_at or 0,
+        reverse=True,
+    )
 
 
 LIST_FIELDS = (

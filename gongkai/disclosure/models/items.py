@@ -144,6 +144,9 @@ class InformationItemPage(Page):
         indexes = [
             models.Index(fields=["unit", "date_published"]),
             models.Index(fields=["genre", "validity"]),
+            models.Index(fields=["date_published"], name="disclosure_item_published"),
+            models.Index(fields=["category", "date_published"], name="disclosure_item_category"),
+            models.Index(fields=["key_area", "date_published"], name="disclosure_item_key_area"),
             models.Index(
                 fields=["replaced_by"],
                 name="disclosure_item_replaced_by",
