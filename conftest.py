@@ -36,6 +36,13 @@ def _fast_and_isolated(settings, tmp_path):
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Each test gets its own search index, never the real one under var/.
+    settings.GONGKAI_SEARCH_DIR = tmp_path / "search"
+    from gongkai.search import backends
+
+    backends.reset()
+    yield
+    backends.reset()
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +85,7 @@ def desktop_page(browser):
 
 @pytest.fixture(autouse=True)
 def _wagtail_tree_survives_flushes(request):
-    """Recreate the rows Wagtail's migrations make (root page, default site) when a previous
+    """Recreate the rows Wagtail's migrations make (root collection, root page, default site) when a previous
     transactional test (live_server, browser tests) flushed them."""
     names = request.fixturenames
     if not ({"db", "transactional_db", "live_server"} & set(names)) and not request.node.get_closest_marker(
@@ -88,8 +95,10 @@ def _wagtail_tree_survives_flushes(request):
     request.getfixturevalue(
         "transactional_db" if "transactional_db" in names or "live_server" in names else "db"
     )
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     if not Locale.objects.exists():
         Locale.objects.create(language_code="zh-hans")
     root = Page.get_first_root_node()

@@ -228,10 +228,35 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "公开 Gongkai")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_USER_LOGIN_FORM = "gongkai.core.forms.StaffLoginForm"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "csv", "txt", "zip", "ofd", "wps"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "doc",
+    "xlsx",
+    "xls",
+    "csv",
+    "txt",
+    "zip",
+    "ofd",
+    "wps",
+    "jpg",
+    "jpeg",
+    "png",
+]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# --- Search ---------------------------------------------------------------------------------
+# "tantivy" (embedded, index under GONGKAI_SEARCH_DIR) or "opensearch" (OPENSEARCH_URL).
+GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "tantivy")
+GONGKAI_SEARCH_DIR = Path(os.environ.get("GONGKAI_SEARCH_DIR", VAR_DIR / "search"))
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+OPENSEARCH_VERIFY_CERTS = env_bool("OPENSEARCH_VERIFY_CERTS", True)
+
+# --- Q&A assistant ----------------------------------------------------------------------------
+ASSISTANT_RATE_LIMIT_PER_MINUTE = int(os.environ.get("ASSISTANT_RATE_LIMIT_PER_MINUTE", "30"))
+ASSISTANT_CONSULTATION_URL = os.environ.get("ASSISTANT_CONSULTATION_URL", "/apply/")
 
 # --- Audit log ------------------------------------------------------------------------------
 AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -1,21 +1,18 @@
-"""The report as a page of the portal: under the annual-report column if the portal has one
-(a disclosure column page whose role says annual reports), else under the site root."""
+"""The report as a page of the portal: under the annual-report column (disclosure column of kind
+``annual_reports``) if the portal has one, else under the site root."""
 
-from django.apps import apps
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from .models import AnnualReport, AnnualReportPage
 
-ANNUAL_REPORT_ROLES = ("annual_reports", "annual_report", "annual-reports")
-
 
 def annual_report_column() -> Page:
-    for model in apps.get_app_config("disclosure").get_models():
-        if issubclass(model, Page) and any(f.name == "role" for f in model._meta.get_fields()):
-            column = model.objects.filter(role__in=ANNUAL_REPORT_ROLES).first()
-            if column is not None:
-                return column
+    from gongkai.disclosure.columns import find_column
+
+    column = find_column("annual_reports")
+    if column is not None:
+        return column
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     return site.root_page if site else Page.get_first_root_node()
 
