@@ -32,7 +32,7 @@ UNIT_ROLES_FOR_ACTION: dict[Action, set[str]] = {
 
 def _memberships(user):
     if not getattr(user, "is_authenticated", False):
-        return Membership.objects.none()
+        return []
     cache = getattr(user, "_gongkai_memberships", None)
     if cache is None:
         cache = list(Membership.objects.active().filter(user=user).values_list("unit_id", "role"))
