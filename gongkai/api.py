@@ -4,6 +4,7 @@ Each app exposes ``router`` (a ninja Router) and ``router_prefix`` in its ``api.
 """
 
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,18 @@ def validation_errors(request, exc):
         },
         status=422,
     )
+
+
+@api.exception_handler(HttpError)
+def http_errors(request, exc):
+    # ninja's own message for an unparsable body is English; say it in the user's language.
+    # Other HttpErrors keep ninja's default shape ({"detail": …}).
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+        message = str(_("The request body could not be read: send valid JSON."))
+        return api.create_response(
+            request, {"error": "invalid_body", "message": message, "detail": message}, status=400
+        )
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 for _label, module in app_modules("api"):

@@ -35,3 +35,11 @@ def test_english_pages_under_en_prefix(client):
     response = client.get("/en/accounts/login/")
     assert response.status_code == 200
     assert "Log in" in response.content.decode()
+
+
+def test_unreadable_api_body_gets_a_chinese_message(client):
+    response = client.post("/api/v1/applications", data="{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid_body"
+    assert "JSON" in response.json()["message"]
+    assert "无法读取" in response.json()["message"]
