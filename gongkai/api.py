@@ -4,7 +4,7 @@ Each app exposes ``router`` (a ninja Router) and ``router_prefix`` in its ``api.
 """
 
 from ninja import NinjaAPI
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from django.utils.translation import gettext_lazy as _
@@ -35,12 +35,18 @@ def validation_errors(request, exc):
 
 @api.exception_handler(HttpError)
 def http_errors(request, exc):
-    # ninja's own message for an unparsable body is English; say it in the user's language.
+    # ninja's own messages for an unparsable body and a missing token are English; say them in
+    # the user's language.
     # Other HttpErrors keep ninja's default shape ({"detail": …}).
     if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
         message = str(_("The request body could not be read: send valid JSON."))
         return api.create_response(
             request, {"error": "invalid_body", "message": message, "detail": message}, status=400
+        )
+    if isinstance(exc, AuthenticationError):
+        message = str(_("Authentication required: send a valid staff token (Authorization: Bearer …)."))
+        return api.create_response(
+            request, {"error": "unauthorized", "message": message, "detail": message}, status=401
         )
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 

@@ -43,3 +43,9 @@ def test_unreadable_api_body_gets_a_chinese_message(client):
     assert response.json()["error"] == "invalid_body"
     assert "JSON" in response.json()["message"]
     assert "无法读取" in response.json()["message"]
+
+
+def test_missing_staff_token_gets_a_chinese_message(client):
+    response = client.get("/api/v1/applications/staff/cases")
+    assert response.status_code == 401
+    assert "令牌" in response.json()["message"]
