@@ -38,6 +38,11 @@ def _fast_and_isolated(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # Each test gets its own search index, never the real one under var/.
     settings.GONGKAI_SEARCH_DIR = tmp_path / "search"
+    # The local-memory cache outlives a test: Wagtail's site root paths and the portal chrome cached by
+    # one test would point another test's pages at rows that no longer exist.
+    from django.core.cache import cache
+
+    cache.clear()
     from gongkai.search import backends
 
     backends.reset()
