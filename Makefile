@@ -54,5 +54,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP)
+# wrk (Debian) drives the HTTP throughput runs; without it the benchmark falls back to a Python client.
+bench: $(STAMP) system-deps
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || echo "Please install wrk (Debian package)"
 	$(BIN)/python bench/run_all.py

@@ -43,6 +43,9 @@ def _fast_and_isolated(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+    from gongkai.core import page_speed
+
+    page_speed._sites.clear()
     from gongkai.search import backends
 
     backends.reset()

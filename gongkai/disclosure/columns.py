@@ -66,7 +66,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: self.CAP].count()
+        # Without ORDER BY: which rows are counted does not change how many there are (min(total, CAP)),
+        # and ordering inside the counted subquery makes SQLite sort a whole unit's items first.
+        return self.object_list.order_by()[: self.CAP].count()
 
 
 def column_context(column: ColumnPage, request) -> dict:

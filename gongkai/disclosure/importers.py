@@ -131,12 +131,44 @@ def read_records(data: bytes, fmt: str) -> list[dict]:
     ]
 
 
-def _unit(value, units_by_key):
+def _unit(value, units_by_key, index_number=None, create=False):
     key = (value or "").strip()
     unit = units_by_key.get(key)
+    if unit is None and create and key:
+        unit = _create_unit(key, index_number)
+        units_by_key.update({unit.code: unit, unit.slug: unit, unit.name: unit})
     if unit is None:
-        raise RowError(f"unit: no unit with code, slug or name “{key}”")
+        raise RowError(f"unit: no unit with code, slug or name “{key}” (--create-units adds missing units)")
     return unit
+
+
+def _create_unit(name: str, index_number: str | None) -> Unit:
+    """A unit the old portal had and this system does not: its code comes from the index numbers it
+    issued (the part before “/”), since that code is what prefixes them."""
+    from gongkai.organizations.models import UnitKind, validate_unit_code
+    from gongkai.organizations.services import district_government
+
+    code = (index_number or "").split("/")[0].strip().upper()
+    try:
+        validate_unit_code(code)
+    except Exception as exc:
+        raise RowError(
+            f"unit: “{name}” is not in the system and its code cannot be taken from the index number "
+            f"“{index_number or ''}”; add the unit first"
+        ) from exc
+    if Unit.objects.filter(code=code).exists():
+        raise RowError(f"unit: code {code} of “{name}” belongs to another unit")
+    if name.endswith(("街道办事处", "街道")):
+        kind = UnitKind.STREET_OFFICE
+    elif name.endswith(("镇人民政府", "乡人民政府", "镇", "乡")):
+        kind = UnitKind.TOWNSHIP
+    elif name.endswith("政府办公室"):
+        kind = UnitKind.GOVERNMENT_OFFICE
+    else:
+        kind = UnitKind.BUREAU
+    return Unit.objects.create(
+        name=name[:200], slug=f"unit-{code.lower()}", kind=kind, code=code, parent=district_government()
+    )
 
 
 def _body(value: str) -> str:
@@ -146,7 +178,7 @@ def _body(value: str) -> str:
     return "".join(f"<p>{escape(p.strip())}</p>" for p in value.splitlines() if p.strip())
 
 
-def import_records(records: list[dict], *, user=None) -> ImportReport:
+def import_records(records: list[dict], *, user=None, create_units: bool = False) -> ImportReport:
     from .structure import ensure_unit_column
 
     report = ImportReport()
@@ -156,7 +188,7 @@ def import_records(records: list[dict], *, user=None) -> ImportReport:
     for number, record in enumerate(records, start=1):
         try:
             with transaction.atomic():
-                created = _import_one(record, units_by_key, ensure_unit_column, user)
+                created = _import_one(record, units_by_key, ensure_unit_column, user, create_units)
             if created:
                 report.created += 1
             else:
@@ -172,12 +204,12 @@ def import_records(records: list[dict], *, user=None) -> ImportReport:
     return report
 
 
-def _import_one(record, units_by_key, ensure_unit_column, user) -> bool:
+def _import_one(record, units_by_key, ensure_unit_column, user, create_units=False) -> bool:
     title = (record.get("title") or "").strip()
     if not title:
         raise RowError("title: required")
-    unit = _unit(record.get("unit"), units_by_key)
     number = (record.get("index_number") or "").strip() or None
+    unit = _unit(record.get("unit"), units_by_key, number, create_units)
     written = parse_date(record.get("date_written"), "date_written", required=True)
     published = parse_date(record.get("date_published"), "date_published") or written
     fields = {

@@ -59,6 +59,8 @@ def item_document(item: InformationItemPage) -> SearchDocument:
     for attachment in item.attachments.select_related("document"):
         parts.append(attachment.display_title)
         parts.append(attachment_text(attachment.document))
+    # The index number is how staff and citizens cite an item: searching it finds the item.
+    parts.append(item.index_number or "")
     date = item.date_published or item.date_written
     return SearchDocument(
         id=f"item:{item.pk}",

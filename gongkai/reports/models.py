@@ -11,6 +11,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from gongkai.core.page_speed import PublicPageMixin
+
 from .formats import ReportFormat
 
 
@@ -204,7 +206,7 @@ class ReminderLog(models.Model):
         return f"{self.unit_id} {self.year} {self.kind} -{self.days_before}"
 
 
-class AnnualReportPage(Page):
+class AnnualReportPage(PublicPageMixin, Page):
     """The published report in the portal's annual-report column. Its figures are the approved snapshot."""
 
     report = models.OneToOneField(

@@ -9,8 +9,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from gongkai.core.page_speed import PublicPageMixin
 
-class GazetteIssuePage(Page):
+
+class GazetteIssuePage(PublicPageMixin, Page):
     year = models.PositiveIntegerField(
         _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )

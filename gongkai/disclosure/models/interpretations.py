@@ -6,11 +6,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from gongkai.core.page_speed import PublicPageMixin
+
 from ..forms import UnitScopedPageForm
 from .choices import InterpretationKind
 
 
-class PolicyInterpretationPage(Page):
+class PolicyInterpretationPage(PublicPageMixin, Page):
     policy = models.ForeignKey(
         "disclosure.InformationItemPage",
         verbose_name=_("policy document interpreted"),

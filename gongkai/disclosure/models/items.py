@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 
+from gongkai.core.page_speed import PublicPageMixin
+
 from ..forms import UnitScopedPageForm
 from .choices import DisclosureAttribute, DisclosureCategory, Genre, KeyArea, SubjectCategory, Validity
 
@@ -27,7 +29,7 @@ class ItemQuerySet(PageQuerySet):
         return self.filter(genre__in=[Genre.RULE, Genre.NORMATIVE_DOCUMENT])
 
 
-class InformationItemPage(Page):
+class InformationItemPage(PublicPageMixin, Page):
     """One piece of government information as published on the portal.
 
     The index number (索引号) is given at first publication (see ``index_numbers``) or kept from an

@@ -6,10 +6,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from gongkai.core.page_speed import PublicPageMixin
+
 from .choices import ColumnKind, DisclosureCategory, KeyArea
 
 
-class HomePage(Page):
+class HomePage(PublicPageMixin, Page):
     """The portal's home page: the district's entry to government information."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -56,7 +58,7 @@ class HomePage(Page):
         return context
 
 
-class ColumnPage(Page):
+class ColumnPage(PublicPageMixin, Page):
     """A column (栏目). What it lists depends on its kind and classification:
 
     its own descendants always; a category / key-area / topic column also lists the items of any
