@@ -32,8 +32,15 @@ def entries(unit_id=None, year=None, genre=None):
     return qs
 
 
+#: The most data rows an XLSX sheet can hold (1,048,576 rows including the header).
+XLSX_MAX_ROWS = 1_048_575
+
+
 def rows(queryset, base_url: str = ""):
-    for item in queryset.iterator(chunk_size=2000):
+    from .columns import LIST_FIELDS
+
+    # Only the listed fields: the bodies of a million items are not read for a download.
+    for item in queryset.only(*LIST_FIELDS).iterator(chunk_size=2000):
         yield [
             item.index_number or "",
             item.title,
@@ -47,19 +54,32 @@ def rows(queryset, base_url: str = ""):
         ]
 
 
-def as_csv(queryset, base_url: str = "") -> bytes:
+def stream_csv(queryset, base_url: str = ""):
+    """The catalogue as CSV, in chunks of encoded lines (a streamed download of any size)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
+    buffer.write("\ufeff")  # BOM: Excel opens UTF-8 CSV correctly
     writer.writerow(HEADERS)
-    writer.writerows(rows(queryset, base_url))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly
+    for n, row in enumerate(rows(queryset, base_url), start=1):
+        writer.writerow(row)
+        if n % 500 == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def as_csv(queryset, base_url: str = "") -> bytes:
+    return b"".join(stream_csv(queryset, base_url))
 
 
 def as_xlsx(queryset, base_url: str = "") -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("公开目录")
     sheet.append(HEADERS)
-    for row in rows(queryset, base_url):
+    for n, row in enumerate(rows(queryset, base_url), start=1):
+        if n > XLSX_MAX_ROWS:  # the format's limit; the CSV download has everything
+            break
         sheet.append(row)
     out = io.BytesIO()
     workbook.save(out)

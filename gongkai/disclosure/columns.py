@@ -20,6 +20,41 @@ def navigation_columns(home):
     return ColumnPage.objects.child_of(home).live().in_menu().specific()
 
 
+COLUMN_TREE_KEY = "disclosure:column-tree"
+COLUMN_TREE_TTL = 300
+
+
+def _column_tree() -> dict[str, dict]:
+    """Tree path → the few fields breadcrumbs need, for the home page and every column.
+
+    Kept in the cache with the portal chrome and dropped with it when a column is published
+    (``templatetags.disclosure_tags.forget_chrome``)."""
+    from django.core.cache import cache
+    from wagtail.models import Page
+
+    from .models import HomePage
+
+    tree = cache.get(COLUMN_TREE_KEY)
+    if tree is None:
+        fields = ("id", "path", "depth", "title", "url_path", "locale_id", "content_type_id")
+        tree = {row["path"]: row for row in Page.objects.type(ColumnPage, HomePage).values(*fields)}
+        cache.set(COLUMN_TREE_KEY, tree, COLUMN_TREE_TTL)
+    return tree
+
+
+def ancestors_of(page) -> list:
+    """The ancestors of ``page`` below the tree root, as plain ``Page`` objects, without a query when
+    they are all columns (as they are for information items: their parents can only be columns)."""
+    from wagtail.models import Page
+
+    tree = _column_tree()
+    steps = Page.steplen
+    rows = [tree.get(page.path[: steps * depth]) for depth in range(2, page.depth)]
+    if any(row is None for row in rows):  # a page under something other than columns, or a new column
+        return list(page.get_ancestors().filter(depth__gt=1))
+    return [Page(**row) for row in rows]
+
+
 def items_for_column(column: ColumnPage):
     """Public items that belong in ``column``: under it in the tree, or classified into it.
 
@@ -60,24 +95,37 @@ def items_for_column(column: ColumnPage):
 
 
 class CappedPaginator(Paginator):
-    """Counting a million rows for page links costs more than the page: count at most ``CAP``."""
+    """Counting a million rows for page links costs more than the page: count at most ``cap`` rows
+    (enough to show ten pages beyond the one asked for)."""
 
-    CAP = 2_000
+    def __init__(self, object_list, per_page, cap: int = 2_000, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
 
     @cached_property
     def count(self):
-        # Without ORDER BY: which rows are counted does not change how many there are (min(total, CAP)),
+        # Without ORDER BY: which rows are counted does not change how many there are (min(total, cap)),
         # and ordering inside the counted subquery makes SQLite sort a whole unit's items first.
-        return self.object_list.order_by()[: self.CAP].count()
+        return self.object_list.order_by()[: self.cap].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count >= self.cap
 
 
 def column_context(column: ColumnPage, request) -> dict:
     page_number = request.GET.get("page") or 1
-    paginator = CappedPaginator(items_for_column(column).only(*LIST_FIELDS), PER_PAGE)
+    try:
+        wanted = max(1, min(int(page_number), 10_000))
+    except (TypeError, ValueError):
+        wanted = 1  # get_page() below shows the first page for a bad number
+    paginator = CappedPaginator(
+        items_for_column(column).only(*LIST_FIELDS), PER_PAGE, cap=(wanted + 10) * PER_PAGE
+    )
     context = {
         "subcolumns": ColumnPage.objects.child_of(column).live().order_by("path"),
         "page_obj": paginator.get_page(page_number),
-        "count_capped": paginator.count >= CappedPaginator.CAP,
+        "count_capped": paginator.capped,
         "other_children": _other_children(column),
     }
     if column.column_kind == ColumnKind.INTERPRETATIONS:

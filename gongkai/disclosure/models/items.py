@@ -206,18 +206,59 @@ class InformationItemPage(PublicPageMixin, Page):
         return super().get_sitemap_urls(request) if self.is_public else []
 
     def get_context(self, request, *args, **kwargs):
+        from ..columns import ancestors_of
+
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = list(self.get_ancestors().filter(depth__gt=1))
-        context["attachments"] = list(self.attachments.select_related("document"))
-        # Plain lookups by foreign key (ordering by tree path makes SQLite scan the page table).
-        context["interpretations"] = self.interpretations.live().order_by("first_published_at", "pk")
-        context["replaces"] = list(
-            InformationItemPage.objects.filter(
-                replaced_by=self, live=True, disclosure_attribute=DisclosureAttribute.PROACTIVE
-            ).order_by()
+        context["ancestors"] = ancestors_of(self)
+        # Most items have no attachments, interpretations, replaced documents or related items:
+        # one query says which of the four lists to fetch (building each ORM query costs ~1 ms).
+        linked = self.linked_records()
+        context["attachments"] = (
+            list(self.attachments.select_related("document")) if linked["attachments"] else []
         )
-        context["related"] = self.related_items.filter(live=True).order_by()
+        # Plain lookups by foreign key (ordering by tree path makes SQLite scan the page table).
+        context["interpretations"] = (
+            self.interpretations.live().order_by("first_published_at", "pk")
+            if linked["interpretations"]
+            else []
+        )
+        context["replaces"] = (
+            list(
+                InformationItemPage.objects.filter(
+                    replaced_by=self, live=True, disclosure_attribute=DisclosureAttribute.PROACTIVE
+                ).order_by()
+            )
+            if linked["replaces"]
+            else []
+        )
+        context["related"] = self.related_items.filter(live=True).order_by() if linked["related"] else []
         return context
+
+    def linked_records(self) -> dict[str, bool]:
+        """Whether this item has attachments, interpretations, documents it replaces, related items."""
+        from django.db import connection
+
+        from .interpretations import PolicyInterpretationPage
+
+        through = InformationItemPage.related_items.through
+        checks = {
+            "attachments": (ItemAttachment._meta.db_table, ItemAttachment._meta.get_field("item").column),
+            "interpretations": (
+                PolicyInterpretationPage._meta.db_table,
+                PolicyInterpretationPage._meta.get_field("policy").column,
+            ),
+            "replaces": (InformationItemPage._meta.db_table, self._meta.get_field("replaced_by").column),
+            "related": (through._meta.db_table, through._meta.get_field("from_informationitempage").column),
+        }
+        quote = connection.ops.quote_name
+        sql = "SELECT " + ", ".join(
+            f"EXISTS (SELECT 1 FROM {quote(table)} WHERE {quote(column)} = %s)"
+            for table, column in checks.values()
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.pk] * len(checks))
+            row = cursor.fetchone()
+        return {name: bool(value) for name, value in zip(checks, row, strict=True)}
 
 
 def _enclosing_unit_column(page):

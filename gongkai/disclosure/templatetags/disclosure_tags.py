@@ -57,7 +57,9 @@ def district_office():
 
 
 def forget_chrome() -> None:
-    cache.delete(OFFICE_KEY)
+    from ..columns import COLUMN_TREE_KEY
+
+    cache.delete_many([OFFICE_KEY, COLUMN_TREE_KEY])
     for site in Site.objects.values_list("pk", flat=True):
         cache.delete_many([NAV_KEY.format(site=site, lang=code) for code in ("zh-hans", "en")])
 

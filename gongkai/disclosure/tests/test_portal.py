@@ -107,7 +107,7 @@ def test_catalogue_lists_and_downloads(unit, client):
     item = InformationItemFactory(unit=unit, title="清河区2026年部门预算公开", summary="部门收支预算总表。")
     html = client.get("/catalogue/").content.decode()
     assert item.index_number in html and item.url in html and "部门收支预算总表" in html
-    csv = client.get("/catalogue/download.csv").content.decode("utf-8-sig")
+    csv = b"".join(client.get("/catalogue/download.csv").streaming_content).decode("utf-8-sig")
     assert item.index_number in csv and "清河区2026年部门预算公开" in csv
     xlsx = client.get("/catalogue/download.xlsx")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -178,3 +178,26 @@ def test_home_and_sitemap(unit, client):
     assert item.url in client.get("/").content.decode()
     assert item.url in client.get("/sitemap.xml").content.decode()
     assert client.get("/en/search/").status_code == 200
+
+
+def test_long_columns_count_only_ten_pages_ahead(unit, client, settings):
+    """A column of a million items cannot be counted on every view: the count stops ten pages past
+    the page shown, and the page says "more than"."""
+    from gongkai.disclosure import columns
+    from gongkai.disclosure.factories import unit_column
+
+    for n in range(7):
+        InformationItemFactory(unit=unit, title=f"清河区就业补贴发放公示（第{n + 1}批）")
+    column = unit_column(unit)
+    paginator = columns.CappedPaginator(columns.items_for_column(column), 2, cap=4)
+    assert paginator.count == 4 and paginator.capped and paginator.num_pages == 2
+    exact = columns.CappedPaginator(columns.items_for_column(column), 2, cap=100)
+    assert exact.count == 7 and not exact.capped and exact.num_pages == 4
+    settings.LANGUAGE_CODE = "zh-hans"
+    original = columns.PER_PAGE
+    columns.PER_PAGE = 1  # ten pages ahead of page 1 is 11 items: 7 are all counted
+    try:
+        html = client.get(column.url, {"page": 2}).content.decode()
+        assert "第2页，共7页" in html and "以上" not in html
+    finally:
+        columns.PER_PAGE = original

@@ -1,11 +1,11 @@
-from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from gongkai.organizations.models import Unit
 
 from .. import catalogue
+from ..columns import CappedPaginator
 from ..models import Genre
 
 
@@ -22,8 +22,8 @@ def catalogue_view(request, fmt: str = "html"):
     entries = catalogue.entries(unit_id=unit_id, year=year, genre=genre)
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
-        response = HttpResponse(
-            catalogue.as_csv(entries, request.build_absolute_uri("/")[:-1]),
+        response = StreamingHttpResponse(
+            catalogue.stream_csv(entries, request.build_absolute_uri("/")[:-1]),
             content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="catalogue-{stamp}.csv"'
@@ -35,7 +35,10 @@ def catalogue_view(request, fmt: str = "html"):
         )
         response["Content-Disposition"] = f'attachment; filename="catalogue-{stamp}.xlsx"'
         return response
-    page_obj = Paginator(entries, 50).get_page(request.GET.get("page"))
+    wanted = _int(request.GET.get("page")) or 1
+    # At a million items an exact count costs more than the page: count ten pages ahead at most.
+    paginator = CappedPaginator(entries, 50, cap=(max(1, min(wanted, 10_000)) + 10) * 50)
+    page_obj = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     this_year = timezone.localdate().year
@@ -44,6 +47,7 @@ def catalogue_view(request, fmt: str = "html"):
         "disclosure/catalogue.html",
         {
             "page_obj": page_obj,
+            "count_capped": paginator.capped,
             "units": Unit.objects.active(),
             "years": range(this_year, this_year - 20, -1),
             "genres": Genre.choices,
