@@ -36,9 +36,12 @@ class HomePage(PublicPageMixin, Page):
             url_path = self.url_path + "/".join(path_components) + "/"
             lookup = {"slug": path_components[-1], "url_path": url_path}
             # Items are most requests: one query, with the issuing unit joined.
-            found = InformationItemPage.objects.filter(**lookup).select_related("unit").order_by().first()
+            # A slice, not first(): first() adds ORDER BY pk, and compiling it costs ~0.5 ms.
+            found = next(
+                iter(InformationItemPage.objects.filter(**lookup).select_related("unit").order_by()[:1]), None
+            )
             if found is None:
-                found = Page.objects.filter(**lookup).order_by().first()
+                found = next(iter(Page.objects.filter(**lookup).order_by()[:1]), None)
                 found = found.specific if found is not None else None
             if found is not None:
                 return found.route(request, [])
