@@ -130,19 +130,50 @@ def load_into(matrix: np.ndarray, wanted: dict[str, list[int]]) -> set[str]:
     return found
 
 
+#: From this many texts on, a low-dimensional pass picks the candidates that get an exact cosine.
+PREFILTER_MIN_TEXTS = 8_000
+PREFILTER_DIM = 64
+PREFILTER_CANDIDATES = 1_024
+PREFILTER_SAMPLE = 4_096
+
+
 class DenseIndex:
-    """Exact cosine search over the texts' vectors; an entry scores its best text.
+    """Cosine search over the texts' vectors; an entry scores its best text.
 
     Texts are stored grouped by entry (``starts[i]`` is the first row of entry ``i``), so the best
     text per entry is one ``maximum.reduceat``.
+
+    Large bases are searched in two passes: ``matrix @ q`` over 30,000 texts reads 46 MB per question
+    and took 4.7 ms here (memory-bound); the same product in the 64 principal directions of the
+    vectors reads 7.7 MB, and the best ``PREFILTER_CANDIDATES`` texts of that pass get their exact
+    cosine. Texts outside the candidates keep their approximate score, capped below every
+    candidate's exact score, so they can never outrank a candidate.
     """
 
     def __init__(self, matrix: np.ndarray, starts: np.ndarray, rows: dict[str, int] | None = None):
         self.matrix = matrix  # (n_texts, DIM) float32, C-contiguous, rows normalised
         self.starts = starts  # (n_entries,) first row of each entry
         self.rows = rows or {}  # text → a row holding its vector (reused by the next build)
+        self.projection = None  # (DIM, PREFILTER_DIM): the principal directions
+        self.reduced = None  # (n_texts, PREFILTER_DIM): the vectors in those directions
+        if len(matrix) >= PREFILTER_MIN_TEXTS:
+            # The directions from a few thousand rows: an SVD of all 30,000 rows doubled peak memory.
+            sample = matrix[:: max(1, len(matrix) // PREFILTER_SAMPLE)][:PREFILTER_SAMPLE]
+            _u, _s, vt = np.linalg.svd(sample, full_matrices=False)
+            self.projection = np.ascontiguousarray(vt[:PREFILTER_DIM].T, dtype=np.float32)
+            self.reduced = np.ascontiguousarray(matrix @ self.projection)
 
     def entry_scores(self, query_vector: np.ndarray) -> np.ndarray:
         if not len(self.matrix):
             return np.zeros(len(self.starts), dtype=np.float32)
-        return np.maximum.reduceat(self.matrix @ query_vector, self.starts)
+        return np.maximum.reduceat(self.text_scores(query_vector), self.starts)
+
+    def text_scores(self, query_vector: np.ndarray) -> np.ndarray:
+        if self.reduced is None:
+            return self.matrix @ query_vector
+        scores = self.reduced @ (query_vector @ self.projection)
+        candidates = np.argpartition(-scores, PREFILTER_CANDIDATES - 1)[:PREFILTER_CANDIDATES]
+        exact = self.matrix[candidates] @ query_vector
+        np.minimum(scores, exact.min(), out=scores)
+        scores[candidates] = exact
+        return scores

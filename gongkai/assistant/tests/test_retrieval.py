@@ -114,3 +114,32 @@ def test_reload_reuses_vectors_and_matches_a_fresh_build(small_base):
     assert reloaded.dense.matrix.flags.c_contiguous and reloaded.dense.matrix.dtype == np.float32
     assert np.array_equal(reloaded.dense.matrix, fresh.dense.matrix)
     assert np.array_equal(reloaded.dense.starts, fresh.dense.starts)
+
+
+def test_the_two_pass_dense_search_ranks_as_the_exact_one():
+    """Past PREFILTER_MIN_TEXTS texts, candidates come from the principal directions; the best entries
+    and their scores must be those of the exact cosine over every text."""
+    from gongkai.assistant.retrieval import dense
+
+    rng = np.random.default_rng(3)
+    n_entries, per_entry = 3_000, 3
+    # Sentence embeddings share a few dominant directions; model that with a low-rank part plus noise.
+    basis = rng.normal(size=(48, dense.DIM)).astype(np.float32)
+    topics = rng.normal(size=(n_entries, 48)).astype(np.float32)
+    matrix = np.repeat(topics, per_entry, axis=0) @ basis + rng.normal(
+        scale=1.5, size=(n_entries * per_entry, dense.DIM)
+    ).astype(np.float32)
+    matrix += 6 * basis[0]  # the common component every e5 vector has
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    starts = np.arange(0, n_entries * per_entry, per_entry)
+    index = dense.DenseIndex(np.ascontiguousarray(matrix), starts)
+    assert index.reduced is not None and len(matrix) >= dense.PREFILTER_MIN_TEXTS
+    for q in range(40):
+        query = matrix[q * 7] + rng.normal(scale=0.02, size=dense.DIM).astype(np.float32)
+        query /= np.linalg.norm(query)
+        exact = np.maximum.reduceat(matrix @ query, starts)
+        fast = index.entry_scores(query)
+        best = np.argsort(-exact)[:5]
+        assert list(np.argsort(-fast)[:5]) == list(best)
+        assert np.allclose(fast[best], exact[best])
+        assert (fast <= exact.max() + 1e-6).all()
