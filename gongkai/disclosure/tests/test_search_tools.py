@@ -108,3 +108,17 @@ def test_search_evaluation_scores_a_judged_query_file(
     bad.write_text("q,answer\n", encoding="utf-8")
     with pytest.raises(CommandError, match="query,relevant"):
         call_command("portal_search", "eval", str(bad))
+
+
+def test_shipped_search_set(cols, capsys, django_capture_on_commit_callbacks):
+    """Regression gate on the independently written set in evaldata/ (see its README for the figures)."""
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent.parent / "evaldata"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_disclosure_items", str(data / "items.json"), "--create-units")
+    assert "created 60, updated 0, rejected 0" in capsys.readouterr().out
+    call_command("portal_search", "eval", str(data / "queries.csv"))
+    report = json.loads(capsys.readouterr().out)
+    assert report["queries"] == 50 and report["zero_results"] == 0
+    assert report["success_at_1"] >= 0.94 and report["mrr"] >= 0.94 and report["ndcg"] >= 0.85
