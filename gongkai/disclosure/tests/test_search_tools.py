@@ -122,3 +122,26 @@ def test_shipped_search_set(cols, capsys, django_capture_on_commit_callbacks):
     report = json.loads(capsys.readouterr().out)
     assert report["queries"] == 50 and report["zero_results"] == 0
     assert report["success_at_1"] >= 0.94 and report["mrr"] >= 0.94 and report["ndcg"] >= 0.85
+
+
+def test_search_api_for_the_mini_program(old_portal, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_disclosure_items", str(old_portal), "--create-units")
+    response = client.get("/api/v1/disclosure/search", {"q": "加装电梯", "sort": "date"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["total"] == 1 and data["num_pages"] == 1 and not data["relaxed"]
+    hit = data["hits"][0]
+    assert (
+        hit["index_number"] == "11110108MB0000012K/2024-00003" and hit["unit"] == "清河区住房和城乡建设委员会"
+    )
+    assert hit["document_number"] == "清建发〔2024〕3号" and hit["validity"] == "in_force"
+    assert hit["url"].startswith("http://testserver/") and "<mark>电梯</mark>" in hit["snippet_html"]
+    # Bad input: a clear message in the user's language, never a 500.
+    bad = client.get(
+        "/api/v1/disclosure/search", {"q": "电梯", "genre": "novel"}, HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    assert bad.status_code == 422 and "novel" in bad.json()["message"]
+    assert client.get("/api/v1/disclosure/search", {"page": "abc"}).status_code == 422
+    assert client.get("/api/v1/disclosure/search", {"per_page": 500}).status_code == 422
+    assert "/api/v1/disclosure/search" in client.get("/api/v1/openapi.json").json()["paths"]
