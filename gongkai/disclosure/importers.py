@@ -187,8 +187,12 @@ def import_records(records: list[dict], *, user=None, create_units: bool = False
         units_by_key.update({unit.code: unit, unit.slug: unit, unit.name: unit})
     for number, record in enumerate(records, start=1):
         try:
+            if create_units:  # outside the row's transaction: a unit stays created if its row fails
+                _unit(
+                    record.get("unit"), units_by_key, (record.get("index_number") or "").strip(), create=True
+                )
             with transaction.atomic():
-                created = _import_one(record, units_by_key, ensure_unit_column, user, create_units)
+                created = _import_one(record, units_by_key, ensure_unit_column, user)
             if created:
                 report.created += 1
             else:
@@ -204,12 +208,12 @@ def import_records(records: list[dict], *, user=None, create_units: bool = False
     return report
 
 
-def _import_one(record, units_by_key, ensure_unit_column, user, create_units=False) -> bool:
+def _import_one(record, units_by_key, ensure_unit_column, user) -> bool:
     title = (record.get("title") or "").strip()
     if not title:
         raise RowError("title: required")
     number = (record.get("index_number") or "").strip() or None
-    unit = _unit(record.get("unit"), units_by_key, number, create_units)
+    unit = _unit(record.get("unit"), units_by_key)
     written = parse_date(record.get("date_written"), "date_written", required=True)
     published = parse_date(record.get("date_published"), "date_published") or written
     fields = {

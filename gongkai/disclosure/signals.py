@@ -54,6 +54,11 @@ def on_unpublished(sender, instance, **kwargs):
 def on_moved(sender, instance, **kwargs):
     from . import tasks
 
+    if isinstance(instance.specific, ColumnPage):  # paths changed: the cached column tree is stale
+        from .templatetags.disclosure_tags import forget_chrome
+
+        forget_chrome()
+
     ids = list(
         InformationItemPage.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True)
     )

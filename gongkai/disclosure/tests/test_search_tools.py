@@ -145,3 +145,28 @@ def test_search_api_for_the_mini_program(old_portal, client, django_capture_on_c
     assert client.get("/api/v1/disclosure/search", {"page": "abc"}).status_code == 422
     assert client.get("/api/v1/disclosure/search", {"per_page": 500}).status_code == 422
     assert "/api/v1/disclosure/search" in client.get("/api/v1/openapi.json").json()["paths"]
+
+
+def test_a_failed_row_keeps_the_unit_it_created_for_the_next_rows(cols, tmp_path, capsys):
+    rows = [
+        {
+            "index_number": "11110108MB0000056Q/2021-00001",
+            "title": "清河区就业困难人员认定管理办法",
+            "unit": "清河区人力资源和社会保障局",
+            "date_written": "2021-08-10",
+            "validity": "废止",  # no repeal date: the row is refused
+        },
+        {
+            "index_number": "11110108MB0000056Q/2024-00002",
+            "title": "清河区就业困难人员认定和援助管理办法",
+            "unit": "清河区人力资源和社会保障局",
+            "date_written": "2024-03-25",
+        },
+    ]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    call_command("import_disclosure_items", str(path), "--create-units")
+    out, err = capsys.readouterr()
+    assert "created 1" in out and "rejected 1" in out and "row 1: validity_changed_on" in err
+    item = InformationItemPage.objects.get(index_number="11110108MB0000056Q/2024-00002")
+    assert item.unit.code == "11110108MB0000056Q"
