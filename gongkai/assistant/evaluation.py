@@ -17,7 +17,7 @@ import io
 import time
 from pathlib import Path
 
-import numpy as np
+from gongkai.core.metrics import percentiles, ratio
 
 from .answering import SUGGESTIONS, QuestionError, answer
 from .retrieval.index import get_index
@@ -74,31 +74,15 @@ def evaluate(rows: list[tuple[str, str]], details: bool = False) -> dict:
         "unanswerable": n_unanswerable,
         "mode": snapshot.mode,
         "entries": len(snapshot.entries),
-        "top1_accuracy": _ratio(top1, n_answerable),
-        "top3_accuracy": _ratio(top3, n_answerable),
-        "answered_correct": _ratio(correct, n_answerable),
-        "answered_wrong": _ratio(wrong, n_answerable),
-        "no_answer_rate": _ratio(unanswered, n_answerable),
-        "refusal_rate": _ratio(refused, n_unanswerable),
-        "false_answer_rate": _ratio(false_answers, n_unanswerable),
-        "latency_ms": _percentiles(latencies),
+        "top1_accuracy": ratio(top1, n_answerable),
+        "top3_accuracy": ratio(top3, n_answerable),
+        "answered_correct": ratio(correct, n_answerable),
+        "answered_wrong": ratio(wrong, n_answerable),
+        "no_answer_rate": ratio(unanswered, n_answerable),
+        "refusal_rate": ratio(refused, n_unanswerable),
+        "false_answer_rate": ratio(false_answers, n_unanswerable),
+        "latency_ms": percentiles(latencies),
     }
     if details:
         report["misses"] = misses
     return report
-
-
-def _ratio(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
-
-
-def _percentiles(values: list[float]) -> dict:
-    if not values:
-        return {}
-    array = np.array(values)
-    return {
-        "p50": round(float(np.percentile(array, 50)), 2),
-        "p95": round(float(np.percentile(array, 95)), 2),
-        "p99": round(float(np.percentile(array, 99)), 2),
-        "max": round(float(array.max()), 2),
-    }

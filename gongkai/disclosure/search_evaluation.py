@@ -8,7 +8,7 @@ numbers (索引号), or search ids (``item:123``). Reported figures, over the fi
 - ``recall``: share of the relevant documents found;
 - ``ndcg``: normalised discounted cumulative gain (binary relevance);
 - ``zero_results``: queries with no hit at all;
-- ``latency_ms``: p50/p95/max of the whole search path (segmentation, query, snippets).
+- ``latency_ms``: p50/p95/p99/max of the whole search path (segmentation, query, snippets).
 """
 
 import csv
@@ -16,6 +16,8 @@ import io
 import math
 import time
 from pathlib import Path
+
+from gongkai.core.metrics import percentiles, ratio
 
 from .search_service import portal_search
 
@@ -72,29 +74,14 @@ def evaluate(rows: list[tuple[str, list[str]]], k: int = 10, details: bool = Fal
     report = {
         "queries": n,
         "k": k,
-        "success_at_1": _ratio(s1, n),
-        "success_at_3": _ratio(s3, n),
+        "success_at_1": ratio(s1, n),
+        "success_at_3": ratio(s3, n),
         "mrr": round(rr_sum / n, 4) if n else None,
         "recall": round(recall_sum / n, 4) if n else None,
         "ndcg": round(ndcg_sum / n, 4) if n else None,
-        "zero_results": _ratio(zero, n),
-        "latency_ms": _percentiles(latencies),
+        "zero_results": ratio(zero, n),
+        "latency_ms": percentiles(latencies),
     }
     if details:
         report["misses"] = misses
     return report
-
-
-def _ratio(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
-
-
-def _percentiles(values: list[float]) -> dict:
-    if not values:
-        return {}
-    ordered = sorted(values)
-
-    def at(q):
-        return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 2)
-
-    return {"p50": at(0.5), "p95": at(0.95), "max": round(ordered[-1], 2)}
