@@ -525,14 +525,16 @@ def load_wrk(port: int, paths: list[str], duration: float, concurrency: int) -> 
         text=True,
         check=True,
     ).stdout
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    done = re.search(r"(\d+) requests in ([\d.]+)(ms|s|m)", out)
+    requests = int(done.group(1))
+    seconds = float(done.group(2)) * {"ms": 0.001, "s": 1.0, "m": 60.0}[done.group(3)]
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     n_bad = (int(bad.group(1)) if bad else 0) + (sum(int(g) for g in errors.groups()) if errors else 0)
     p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1))
     p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1))
     return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "rps": (requests - n_bad) / seconds,  # wrk's own Requests/sec counts failed responses too
         "p50": p50,
         "p99": p99,
         "ok": requests - n_bad,
