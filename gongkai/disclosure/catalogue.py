@@ -69,10 +69,6 @@ def stream_csv(queryset, base_url: str = ""):
     yield buffer.getvalue().encode("utf-8")
 
 
-def as_csv(queryset, base_url: str = "") -> bytes:
-    return b"".join(stream_csv(queryset, base_url))
-
-
 def as_xlsx(queryset, base_url: str = "") -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("公开目录")

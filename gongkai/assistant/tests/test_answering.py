@@ -1,5 +1,6 @@
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -93,21 +94,21 @@ def test_ask_command_prints_json(small_base):
     assert data["sources"] and isinstance(data["alternatives"], list)
 
 
-def test_eval_command_on_the_shipped_set(db, tmp_path):
-    """The regression gate: the shipped base and its paraphrase/typo/colloquial/off-topic queries."""
-    from pathlib import Path
+EVALDATA = Path(__file__).resolve().parent.parent / "evaldata"
 
-    evaldata = Path(__file__).resolve().parent.parent / "evaldata"
-    call_command(
-        "assistant",
-        "import",
-        str(evaldata / "knowledge_base.csv"),
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
+
+def _import_and_eval(folder: Path) -> dict:
+    """``assistant import`` the folder's knowledge base, then ``assistant eval`` its queries."""
+    quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}
+    call_command("assistant", "import", str(folder / "knowledge_base.csv"), **quiet)
     out = io.StringIO()
-    call_command("assistant", "eval", str(evaldata / "queries.csv"), stdout=out)
-    report = json.loads(out.getvalue())
+    call_command("assistant", "eval", str(folder / "queries.csv"), stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_eval_command_on_the_shipped_set(db):
+    """The regression gate: the shipped base and its paraphrase/typo/colloquial/off-topic queries."""
+    report = _import_and_eval(EVALDATA)
     assert report["mode"] == "hybrid" and report["answerable"] > 150 and report["unanswerable"] >= 40
     assert report["top1_accuracy"] >= 0.9
     assert report["top3_accuracy"] >= 0.97
@@ -118,19 +119,7 @@ def test_eval_command_on_the_shipped_set(db, tmp_path):
 def test_eval_command_on_the_held_out_set(db):
     """The bands were calibrated on the shipped set; this set was written without seeing them
     (evaldata/heldout/README.md has the figures)."""
-    from pathlib import Path
-
-    heldout = Path(__file__).resolve().parent.parent / "evaldata" / "heldout"
-    call_command(
-        "assistant",
-        "import",
-        str(heldout / "knowledge_base.csv"),
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
-    out = io.StringIO()
-    call_command("assistant", "eval", str(heldout / "queries.csv"), stdout=out)
-    report = json.loads(out.getvalue())
+    report = _import_and_eval(EVALDATA / "heldout")
     assert report["mode"] == "hybrid" and report["answerable"] == 280 and report["unanswerable"] == 80
     assert report["top1_accuracy"] >= 0.92
     assert report["top3_accuracy"] >= 0.97
