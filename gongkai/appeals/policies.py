@@ -1,11 +1,7 @@
 """Who may do what with appeal cases: the respondent unit's case handlers and the disclosure office
 change them; the unit's staff (and the co-defendant's) and evaluators read them."""
 
-from django.contrib.auth import get_user_model
-from wagtail.permission_policies.base import BasePermissionPolicy
-
-from gongkai.organizations import permissions
-from gongkai.organizations.permissions import Action
+from gongkai.organizations.policies import CASEWORK, UnitScopedPermissionPolicy
 
 from .models import AppealCase
 
@@ -14,32 +10,20 @@ def _case_of(instance) -> AppealCase:
     return instance if isinstance(instance, AppealCase) else instance.case
 
 
-class AppealPermissionPolicy(BasePermissionPolicy):
-    def user_has_permission(self, user, action):
-        if action == "view":
-            return permissions.is_staff_member(user)
-        return permissions.units_for_action(user, Action.HANDLE_CASE).exists()
+class AppealPermissionPolicy(UnitScopedPermissionPolicy):
+    """The shared unit-scoped policy, on the respondent unit, where the co-defendant unit also reads."""
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        return get_user_model().objects.filter(is_active=True, memberships__is_active=True).distinct()
+    def __init__(self, model):
+        unit_field = "respondent_unit" if model is AppealCase else "case__respondent_unit"
+        super().__init__(model, unit_field=unit_field, actions={**CASEWORK, "delete": CASEWORK["change"]})
 
     def user_has_permission_for_instance(self, user, action, instance):
-        case = _case_of(instance)
         if action == "view":
-            return AppealCase.objects.for_user(user).filter(pk=case.pk).exists()
-        return permissions.can(user, Action.HANDLE_CASE, case.respondent_unit_id)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+            return AppealCase.objects.for_user(user).filter(pk=_case_of(instance).pk).exists()
+        return super().user_has_permission_for_instance(user, action, instance)
 
     def instances_user_has_any_permission_for(self, user, actions):
-        if "view" in actions:
-            cases = AppealCase.objects.for_user(user)
-        else:
-            cases = AppealCase.objects.for_user(user, Action.HANDLE_CASE)
-        if self.model is AppealCase:
-            return cases
-        return self.model.objects.filter(case__in=cases)
+        if "view" not in actions:
+            return super().instances_user_has_any_permission_for(user, actions)
+        cases = AppealCase.objects.for_user(user)
+        return cases if self.model is AppealCase else self.model.objects.filter(case__in=cases)

@@ -1,16 +1,16 @@
 """Staff screens for reconsideration and litigation cases and their documents."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+
+from gongkai.organizations.viewsets import ScopedCreateView, ScopedEditView, UnitScopedViewSetMixin
 
 from .forms import AppealCaseForm, AppealDocumentForm
 from .models import AppealCase, AppealDocument
@@ -21,27 +21,7 @@ register_permission_policy(AppealCase, AppealPermissionPolicy(AppealCase))
 register_permission_policy(AppealDocument, AppealPermissionPolicy(AppealDocument))
 
 
-class ScopedObjectMixin:
-    """Look objects up only among those the user may see; another unit's case is a 404."""
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        policy = self.permission_policy
-        if not policy.user_has_permission_for_instance(self.request.user, "view", obj):
-            raise Http404
-        if self.permission_required in ("change", "delete") and not policy.user_has_permission_for_instance(
-            self.request.user, self.permission_required, obj
-        ):
-            raise PermissionDenied
-        return obj
-
-
-class ScopedIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["view"])
-
-
-class CaseCreateView(generic.CreateView):
+class CaseCreateView(ScopedCreateView):
     def save_instance(self):
         return save_case(
             self.form.instance,
@@ -50,7 +30,7 @@ class CaseCreateView(generic.CreateView):
         )
 
 
-class CaseEditView(ScopedObjectMixin, generic.EditView):
+class CaseEditView(ScopedEditView):
     def save_instance(self):
         return save_case(
             self.form.instance,
@@ -59,29 +39,13 @@ class CaseEditView(ScopedObjectMixin, generic.EditView):
         )
 
 
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
-    pass
-
-
-class AppealCaseViewSet(ModelViewSet):
+class AppealCaseViewSet(UnitScopedViewSetMixin, ModelViewSet):
     model = AppealCase
     #: Staff record cases through the service (deadlines, links to applications, events).
     form_class = AppealCaseForm
-    index_view_class = ScopedIndexView
     add_view_class = CaseCreateView
     edit_view_class = CaseEditView
-    delete_view_class = ScopedDeleteView
-    inspect_view_class = ScopedInspectView
     inspect_view_enabled = True
-    copy_view_enabled = False
     icon = "doc-full"
     menu_label = _("Reconsideration and litigation")
     url_prefix = "appeals"
@@ -103,13 +67,9 @@ class AppealCaseViewSet(ModelViewSet):
         return AppealCaseForm
 
 
-class AppealDocumentViewSet(ModelViewSet):
+class AppealDocumentViewSet(UnitScopedViewSetMixin, ModelViewSet):
     model = AppealDocument
     form_class = AppealDocumentForm
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    copy_view_enabled = False
     icon = "doc-empty"
     menu_label = _("Case documents")
     url_prefix = "appeal-documents"

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.workdays.calendar import CalendarNotCovered, WorkdayCalendar
+from gongkai.workdays.calendar import CalendarNotCovered, WorkdayCalendar, provisional_notice
 
 from .models import STOP_KINDS, SegmentKind
 
@@ -97,9 +97,29 @@ class ClockState:
     stopped_for: str = ""
     overdue: bool = False
     replied_on_time: bool | None = None
-    calendar_error: str = ""  # the working-day calendar lacks a year the computation needs
+    calendar_error: str = ""  # the working-day calendar lacks a year the computation needs (strict mode)
+    # Years the computation crossed whose holiday arrangement is not entered: counted on weekdays only.
+    calendar_provisional_years: set[int] = field(default_factory=set)
     segments: list[Segment] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
+
+    @property
+    def calendar_provisional(self) -> bool:
+        return bool(self.calendar_provisional_years)
+
+    @property
+    def due_date_provisional(self) -> bool:
+        return self.provisional or self.calendar_provisional
+
+    @property
+    def due_date_reason(self) -> str:
+        """Why the due date may still move, in words an applicant understands ("" when it is firm)."""
+        reasons = []
+        if self.provisional:
+            reasons.append(str(_("The clock is stopped; the date assumes it resumes when expected.")))
+        if self.calendar_provisional:
+            reasons.append(provisional_notice(self.calendar_provisional_years))
+        return " ".join(reasons)
 
     def as_dict(self) -> dict:
         return {
@@ -114,6 +134,8 @@ class ClockState:
             "stopped_for": self.stopped_for,
             "overdue": self.overdue,
             "calendar_error": self.calendar_error,
+            "calendar_provisional_years": sorted(self.calendar_provisional_years),
+            "due_date_reason": self.due_date_reason,
             "segments": [s.as_dict() for s in self.segments],
         }
 
@@ -154,8 +176,8 @@ def effective_stop_end(kind: str, ended_on, expected_end_on, today: dt.date):
 def compute(application, today: dt.date | None = None, calendar: WorkdayCalendar | None = None) -> ClockState:
     """The clock of ``application`` on ``today``: due date, working days used and the segments (art. 30–34).
 
-    If the working-day calendar does not cover a year the computation reaches, the due date is left
-    empty and ``calendar_error`` says which year to enter: a guessed date would mislead.
+    A year whose holiday arrangement is not entered is counted on weekdays only and the state says so
+    (``calendar_provisional_years``); only a strict calendar leaves the date empty with ``calendar_error``.
     """
     try:
         return _compute(application, today, calendar)
@@ -182,7 +204,11 @@ def _compute(application, today, calendar) -> ClockState:
 
     def counted(start, end):
         stop_at = min(end, end_of_count) if end else end_of_count
-        return calendar.working_days_between(start, stop_at).working_days if start < stop_at else 0
+        if start >= stop_at:
+            return 0
+        between = calendar.working_days_between(start, stop_at)
+        state.calendar_provisional_years |= between.provisional_years
+        return between.working_days
 
     counting: list[tuple[dt.date, dt.date | None]] = []  # running intervals since the last restart
     cursor: dt.date | None = application.received_on
@@ -241,11 +267,13 @@ def _due_date(state: ClockState, plan, calendar: WorkdayCalendar, restart_pendin
     for start, end in plan:
         if end is not None:
             between = calendar.working_days_between(start, end)
+            state.calendar_provisional_years |= between.provisional_years
             if between.working_days < remaining:
                 remaining -= between.working_days
                 state.steps.append(_step(_("Clock running"), between))
                 continue
         explanation = calendar.add_working_days(start, remaining)
+        state.calendar_provisional_years |= explanation.provisional_years
         text = (
             _("Corrected application expected: the period restarts")
             if restart_pending

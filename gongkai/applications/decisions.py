@@ -90,6 +90,16 @@ def submit(decision: Decision, actor) -> Decision:
     return _transition(decision, actor, DecisionState.SUBMITTED, Status.REVIEW, "decision_submitted")
 
 
+def may_review(actor, decision: Decision | None) -> bool:
+    """Art. 45: the handling unit's reviewer (not the drafter) or the disclosure office reviews."""
+    if decision is None:
+        return False
+    if is_office_admin(actor):
+        return True
+    unit_id = decision.application.handling_unit_id
+    return unit_id in unit_ids_with_roles(actor, {Role.UNIT_REVIEWER}) and decision.drafted_by_id != actor.pk
+
+
 def _require_reviewer(decision: Decision, actor) -> None:
     unit_id = decision.application.handling_unit_id
     if is_office_admin(actor):

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from gongkai.core.audit import record_event
+from gongkai.workdays.calendar import WorkdayCalendar, first_uncovered_year
 
 from . import clock
 from .letter_templates import DEFAULTS
@@ -38,6 +39,16 @@ def template_for(kind: str) -> tuple[str, str]:
     return (row.title, row.body) if row else DEFAULTS[kind]
 
 
+def last_entered_day() -> dt.date:
+    return dt.date(first_uncovered_year() - 1, 12, 31)
+
+
+def _correction_period(segment) -> int | None:
+    if segment is None or segment.expected_end_on is None:
+        return None
+    return WorkdayCalendar().working_days_between(segment.started_on, segment.expected_end_on).working_days
+
+
 def context_for(app, **extra) -> dict:
     unit = app.handling_unit
     decision = extra.get("decision")
@@ -51,6 +62,9 @@ def context_for(app, **extra) -> dict:
         "unit": unit,
         "applicant": app.organization_name or app.applicant_name,
         "clock": clock.compute(app),
+        # Dates after this day rest on a holiday arrangement not yet entered: letters state periods instead.
+        "calendar_last_day": last_entered_day(),
+        "correction_period": _correction_period(extra.get("segment")),
         "withheld": list(app.withheld_parts.all()),
         "basis": basis,
         **extra,

@@ -28,6 +28,8 @@ def send_reminders(today=None) -> int:
         state = clock.compute(app, today=today)
         if app.due_on != state.due_date:
             Application.objects.filter(pk=app.pk).update(due_on=state.due_date)
+        # A date on a not-yet-entered holiday arrangement is still reminded about (marked provisional);
+        # a stopped clock is not: nothing is running out.
         if state.due_date and state.due_date <= limit and not state.provisional:
             by_unit[app.handling_unit].append((app, state))
     messages = []
@@ -55,7 +57,8 @@ def send_reminders(today=None) -> int:
 
 def _line(app, state, today) -> str:
     flag = _("overdue") if state.due_date < today else _("due soon")
-    return f"{app.tracking_number} · {flag} · {state.due_date:%Y-%m-%d} · {app.get_status_display()}"
+    line = f"{app.tracking_number} · {flag} · {state.due_date:%Y-%m-%d} · {app.get_status_display()}"
+    return f"{line} · {_('provisional date')}" if state.calendar_provisional else line
 
 
 def _emails(memberships) -> list[str]:

@@ -42,6 +42,7 @@ class PublicStatus(Schema):
     received_on: dt.date | None
     due_date: dt.date | None
     due_date_provisional: bool
+    due_date_reason: str = ""
     working_days_used: int
     closed_on: dt.date | None
     outcome: str

@@ -1,12 +1,22 @@
 """The JSON of a case for staff. Applicant personal data only for staff who handle the case."""
 
-from gongkai.organizations.permissions import Action, can
+from django.db.models import Q
+
+from gongkai.organizations.models import Role
+from gongkai.organizations.permissions import Action, can, unit_ids_with_roles
 
 from . import clock
+from .models import DecisionState
 
 
 def may_see_applicant(user, app) -> bool:
-    return can(user, Action.HANDLE_CASE, app.handling_unit)
+    """Applicant personal data: the handling unit's case handlers, the office, and the unit reviewer
+    while a decision on the case awaits their review or after they reviewed it (art. 45)."""
+    if can(user, Action.HANDLE_CASE, app.handling_unit_id):
+        return True
+    if app.handling_unit_id not in unit_ids_with_roles(user, {Role.UNIT_REVIEWER}):
+        return False
+    return app.decisions.filter(Q(state=DecisionState.SUBMITTED) | Q(reviewed_by=user)).exists()
 
 
 def case_json(app, user, state: clock.ClockState | None = None) -> dict:
@@ -29,7 +39,8 @@ def case_json(app, user, state: clock.ClockState | None = None) -> dict:
         "submitted_on": _iso(app.submitted_on),
         "received_on": _iso(app.received_on),
         "due_date": _iso(state.due_date),
-        "due_date_provisional": state.provisional,
+        "due_date_provisional": state.due_date_provisional,
+        "due_date_reason": state.due_date_reason,
         "working_days_used": state.working_days_used,
         "working_days_remaining": state.working_days_remaining,
         "allowance": state.allowance,

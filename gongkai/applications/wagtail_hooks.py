@@ -4,10 +4,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from gongkai.organizations.permissions import is_office_admin, is_staff_member
+from gongkai.organizations.permissions import is_staff_member
+from gongkai.organizations.policies import OFFICE_ONLY, UnitScopedPermissionPolicy
 
 from .models import LetterTemplate
 from .views import staff
@@ -42,17 +44,18 @@ def inbox_menu():
     )
 
 
+# Only the disclosure office sees and edits the texts of letters.
+register_permission_policy(
+    LetterTemplate, UnitScopedPermissionPolicy(LetterTemplate, unit_field=None, actions=OFFICE_ONLY)
+)
+
+
 class LetterTemplateViewSet(SnippetViewSet):
     model = LetterTemplate
-    #: Only the disclosure office edits the texts of letters.
     icon = "doc-full"
     menu_label = _("Letter templates")
     list_display = ["kind", "title", "updated_at"]
     add_to_admin_menu = False
-
-    def get_queryset(self, request):
-        qs = LetterTemplate.objects.all()
-        return qs if is_office_admin(request.user) else qs.none()
 
 
 register_snippet(LetterTemplateViewSet)

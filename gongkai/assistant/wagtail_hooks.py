@@ -7,38 +7,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from gongkai.organizations import permissions
 from gongkai.organizations.permissions import Action
+from gongkai.organizations.policies import CONTENT, UnitScopedPermissionPolicy
+from gongkai.organizations.viewsets import UnitScopedViewSetMixin
 
 from . import admin_views, kb
 from .models import Entry, ReviewStatus, Synonym
 
-
-class EntryPermissionPolicy(ModelPermissionPolicy):
-    """A unit's editors and reviewers maintain its entries; the disclosure office all of them."""
-
-    def user_has_permission(self, user, action):
-        if action == "delete":
-            return permissions.is_office_admin(user)
-        return permissions.is_staff_member(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if action == "delete":
-            return permissions.is_office_admin(user)
-        wanted = Action.VIEW if action == "view" else Action.EDIT_CONTENT
-        return permissions.can(user, wanted, instance.unit_id)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return Entry.objects.for_user(user, Action.EDIT_CONTENT)
-
-
-register_permission_policy(Entry, EntryPermissionPolicy(Entry))
+# A unit's editors and reviewers maintain its entries; the office all of them, and alone deletes them
+# and changes the district-wide entries (no unit).
+register_permission_policy(Entry, UnitScopedPermissionPolicy(Entry, actions=CONTENT))
+# The synonym dictionary is shared by search and the assistant: the office keeps it.
+register_permission_policy(Synonym, UnitScopedPermissionPolicy(Synonym, unit_field=None))
 
 
 class EntryForm(WagtailAdminModelForm):
@@ -58,22 +43,12 @@ class EntryForm(WagtailAdminModelForm):
         return entry
 
 
-class EntryIndexView(IndexView):
-    def get_base_queryset(self):
-        return (
-            super().get_base_queryset().filter(pk__in=Entry.objects.for_user(self.request.user).values("pk"))
-        )
-
-
-class EntryViewSet(ModelViewSet):
+class EntryViewSet(UnitScopedViewSetMixin, ModelViewSet):
     model = Entry
     #: URL namespace used by the review and draft screens
     name = "assistant_entry"
     icon = "help"
     menu_label = _("Knowledge base")
-    #: scoped listing: a unit's staff see their unit's entries
-    index_view_class = EntryIndexView
-    copy_view_enabled = False
     inspect_view_enabled = True
     list_display = ["external_id", "question", "category", "unit", "status", "updated_at"]
     list_filter = ["status", "origin", "category", "unit"]
@@ -97,7 +72,7 @@ class EntryViewSet(ModelViewSet):
         return modelform_factory(Entry, form=EntryForm, fields=self.form_fields)
 
 
-class SynonymViewSet(ModelViewSet):
+class SynonymViewSet(UnitScopedViewSetMixin, ModelViewSet):
     model = Synonym
     icon = "list-ul"
     menu_label = _("Synonyms")

@@ -11,10 +11,14 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from gongkai.organizations.permissions import is_office_admin
+
 from . import twofactor
+from .personal_data import mask_changes
 from .policies import AuditLogPermissionPolicy
 
 register_permission_policy(LogEntry, AuditLogPermissionPolicy(LogEntry))
@@ -34,10 +38,44 @@ class AuditLogFilterSet(WagtailFilterSet):
         fields = ["content_type", "object_pk", "action", "actor", "timestamp"]
 
 
+def _label(entry) -> str:
+    return f"{entry.content_type.app_label}.{entry.content_type.model}" if entry.content_type_id else ""
+
+
+def changes_for(user, entry) -> dict:
+    """The entry's changes; personal data masked unless the reader is the disclosure office."""
+    changes = entry.changes_dict or {}
+    return changes if is_office_admin(user) else mask_changes(_label(entry), changes)
+
+
+def changes_text(changes: dict) -> str:
+    return "; ".join(f"{field}: {before} → {after}" for field, (before, after) in changes.items())
+
+
+class ChangesColumn(Column):
+    """The changes of an entry, personal data masked for readers other than the office."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        user = getattr(request, "user", None)
+        context["value"] = changes_text(changes_for(user, instance)) if user else ""
+        return context
+
+
+class AuditLogInspectView(InspectView):
+    def get_changes_display_value(self):
+        return changes_text(changes_for(self.request.user, self.object)) or "-"
+
+    def get_remote_addr_display_value(self):
+        return self.object.remote_addr if is_office_admin(self.request.user) else "＊＊＊"
+
+
 class AuditLogViewSet(ModelViewSet):
     model = LogEntry
     #: Read-only: no create, edit, copy or delete screens are reachable (see the policy).
     inspect_view_enabled = True
+    inspect_view_class = AuditLogInspectView
     copy_view_enabled = False
     icon = "history"
     menu_label = _("Audit log")
@@ -53,7 +91,7 @@ class AuditLogViewSet(ModelViewSet):
         Column("get_action_display", label=_("Action")),
         Column("content_type", label=_("Record type")),
         Column("object_repr", label=_("Record")),
-        Column("changes_str", label=_("Changes")),
+        ChangesColumn("changes_str", label=_("Changes")),
     ]
     inspect_view_fields = [
         "timestamp",

@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gongkai.organizations import permissions as org_permissions
+from gongkai.organizations.policies import UnitScopedPermissionPolicy
 
 from . import admin_views
 from .models import InformationItemPage, PolicyInterpretationPage, StandardCatalogueEntry
@@ -36,6 +38,12 @@ def check_delete(request, page):
     if isinstance(page.specific, UNIT_PAGE_TYPES) and not can_edit_page(request.user, page):
         return permission_denied(request)
     return None
+
+
+# The standard catalogue is district-wide: staff read it, the disclosure office keeps it.
+register_permission_policy(
+    StandardCatalogueEntry, UnitScopedPermissionPolicy(StandardCatalogueEntry, unit_field=None)
+)
 
 
 class StandardCatalogueViewSet(SnippetViewSet):

@@ -12,16 +12,22 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from .models import Membership, Unit
+from .policies import UnitScopedPermissionPolicy
+from .viewsets import UnitScopedViewSetMixin
+
+# Staff read their own unit and its roles; the disclosure office sets up units and grants roles.
+register_permission_policy(Unit, UnitScopedPermissionPolicy(Unit, unit_field="pk"))
+register_permission_policy(Membership, UnitScopedPermissionPolicy(Membership))
 
 
-class UnitViewSet(ModelViewSet):
+class UnitViewSet(UnitScopedViewSetMixin, ModelViewSet):
     model = Unit
     icon = "group"
     menu_label = _("Units")
     inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = ["name", "kind", "parent", "code", "office_phone", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name", "code"]
@@ -58,11 +64,10 @@ class UnitViewSet(ModelViewSet):
     )
 
 
-class MembershipViewSet(ModelViewSet):
+class MembershipViewSet(UnitScopedViewSetMixin, ModelViewSet):
     model = Membership
     icon = "user"
     menu_label = _("Staff roles")
-    copy_view_enabled = False
     list_display = ["user", "unit", "role", "is_active"]
     list_filter = ["role", "unit", "is_active"]
     search_fields = ["user__username", "user__first_name", "unit__name"]

@@ -1,7 +1,7 @@
 """Staff screens of annual reports: the reports, Table II figures, checking outside reports, deadlines."""
 
 from django import forms
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,16 +9,27 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from gongkai.organizations import permissions
 from gongkai.organizations.permissions import Action
+from gongkai.organizations.policies import CONTENT, UnitScopedPermissionPolicy
+from gongkai.organizations.viewsets import (
+    ScopedCreateView,
+    ScopedEditView,
+    ScopedIndexView,
+    UnitScopedViewSetMixin,
+)
 
 from . import views
 from .models import AnnualReport, ReportStatus, Table2Entry
 from .services import prepare
+
+# A unit's editors and reviewers make its report; the office the district's and any other.
+register_permission_policy(AnnualReport, UnitScopedPermissionPolicy(AnnualReport, actions=CONTENT))
+register_permission_policy(Table2Entry, UnitScopedPermissionPolicy(Table2Entry, actions=CONTENT))
 
 
 class UnitScopedForm(WagtailAdminModelForm):
@@ -60,25 +71,16 @@ class AnnualReportForm(UnitScopedForm):
         return data
 
 
-class ScopedIndex(generic.IndexView):
+class ScopedIndex(ScopedIndexView):
     def get_base_queryset(self):
-        return self.model.objects.filter(
-            unit__in=permissions.units_visible_to(self.request.user)
-        ).select_related("unit")
+        return super().get_base_queryset().select_related("unit")
 
 
-class ScopedEdit(generic.EditView):
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not permissions.can(self.request.user, Action.EDIT_CONTENT, obj.unit):
-            raise Http404
-        return obj
-
-
-class ReportCreate(generic.CreateView):
+class ReportCreate(ScopedCreateView):
     def save_instance(self):
         report = self.form.instance
-        permissions.require(self.request.user, Action.EDIT_CONTENT, report.unit)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "add", report):
+            raise PermissionDenied(_("You do not have permission to do this for this unit."))
         prepare(report)
         report.save()
         return report
@@ -87,12 +89,15 @@ class ReportCreate(generic.CreateView):
         return reverse("reports_detail", args=[self.object.pk])
 
 
-class ReportEdit(ScopedEdit):
+class ReportEdit(ScopedEditView):
+    def get_delete_url(self):
+        return None  # reports are never deleted from the screens (the audit trail keeps every version)
+
     def get_success_url(self):
         return reverse("reports_detail", args=[self.object.pk])
 
 
-class AnnualReportViewSet(ModelViewSet):
+class AnnualReportViewSet(UnitScopedViewSetMixin, ModelViewSet):
     model = AnnualReport
     index_view_class = ScopedIndex
     add_view_class = ReportCreate
@@ -126,11 +131,9 @@ class Table2EntryForm(UnitScopedForm):
         exclude = []
 
 
-class Table2EntryViewSet(ModelViewSet):
+class Table2EntryViewSet(UnitScopedViewSetMixin, ModelViewSet):
     model = Table2Entry
     index_view_class = ScopedIndex
-    edit_view_class = ScopedEdit
-    copy_view_enabled = False
     icon = "table"
     menu_label = _("Table II figures")
     url_prefix = "table2-figures"

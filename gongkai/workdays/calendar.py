@@ -5,6 +5,11 @@ Council's yearly arrangement; weekend days designated make-up working days (调�
 The official arrangement comes from the ``chinesecalendar`` package; the ``DayOverride`` table
 corrects it or supplies years the package lacks (declared complete with a ``CalendarYear`` row).
 
+A year neither covers is computed *provisionally*, on weekdays only: the State Council publishes next
+year's arrangement in November or December, and until the office enters it (paste the notice under
+Settings › Working-day calendar) deadlines running into that year must still be shown, counted and
+reminded about, flagged as provisional rather than left blank. ``strict=True`` refuses such dates.
+
 Periods follow Civil Code art. 201 ("开始的当日不计入，自下一日开始计算"): working day 1 is the first
 working day after the start date.
 """
@@ -65,6 +70,7 @@ class Day:
     date: dt.date
     kind: DayKind
     name: str = ""
+    provisional: bool = False  # the year's arrangement is not entered: weekdays only
 
     @property
     def is_working(self) -> bool:
@@ -81,10 +87,17 @@ class Explanation:
     skipped_holidays: list[Day] = field(default_factory=list)
     skipped_weekends: list[dt.date] = field(default_factory=list)
     make_up_workdays: list[Day] = field(default_factory=list)
+    provisional_years: set[int] = field(default_factory=set)
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.provisional_years)
 
     def as_dict(self) -> dict:
         return {
             "start": self.start.isoformat(),
+            "provisional": self.provisional,
+            "provisional_years": sorted(self.provisional_years),
             "working_days": self.working_days,
             "result": self.end.isoformat(),
             "skipped_holidays": [d.date.isoformat() for d in self.skipped_holidays],
@@ -99,7 +112,8 @@ class Explanation:
 class WorkdayCalendar:
     """Answers questions about days. Loads the overrides for the years it is asked about, once."""
 
-    def __init__(self):
+    def __init__(self, strict: bool = False):
+        self.strict = strict
         self._overrides: dict[dt.date, DayOverride] = {}
         self._loaded_years: set[int] = set()
         self._manual_years: set[int] | None = None
@@ -119,10 +133,12 @@ class WorkdayCalendar:
         return year in self._manual_years
 
     def day(self, date: dt.date) -> Day:
-        if not self.covers(date.year):
-            raise CalendarNotCovered(date.year)
-        self._load_year(date.year)
         weekend = date.weekday() >= 5
+        if not self.covers(date.year):
+            if self.strict:
+                raise CalendarNotCovered(date.year)
+            return Day(date, DayKind.WEEKEND if weekend else DayKind.WORKDAY, provisional=True)
+        self._load_year(date.year)
         override = self._overrides.get(date)
         if override is not None:
             if override.kind == OverrideKind.HOLIDAY:
@@ -184,12 +200,31 @@ class WorkdayCalendar:
 
     @staticmethod
     def _note(explanation: Explanation, day: Day) -> None:
+        if day.provisional:
+            explanation.provisional_years.add(day.date.year)
         if day.kind == DayKind.HOLIDAY:
             explanation.skipped_holidays.append(day)
         elif day.kind == DayKind.WEEKEND:
             explanation.skipped_weekends.append(day.date)
         elif day.kind == DayKind.MAKE_UP_WORKDAY:
             explanation.make_up_workdays.append(day)
+
+
+def provisional_notice(years) -> str:
+    """The plain-language reason shown beside a provisional date."""
+    return _(
+        "Provisional: the State Council's holiday arrangement for %(years)s has not been entered yet, so "
+        "this date counts Monday to Friday only; it is recomputed when the arrangement is entered."
+    ) % {"years": "、".join(str(y) for y in sorted(years))}
+
+
+def first_uncovered_year() -> int:
+    """The first year after the package's range that is not entered by hand."""
+    entered = set(CalendarYear.objects.values_list("year", flat=True))
+    year = PACKAGE_LAST_YEAR + 1
+    while year in entered:
+        year += 1
+    return year
 
 
 def add_working_days(start: dt.date, working_days: int) -> dt.date:

@@ -157,8 +157,23 @@ def test_not_started_without_receipt(unit):
     assert not s.started and s.due_date is None
 
 
-def test_year_missing_from_calendar_is_reported_not_guessed(unit):
-    """domain-rules.md §3.3: for years the package does not cover, refuse rather than guess."""
+def test_year_missing_from_calendar_gives_a_provisional_date_with_its_reason(unit):
+    """Issue 12 (1b): a period running into a year whose holiday arrangement is not entered is computed on
+    weekdays only, marked provisional with the reason, and still counts as overdue on that date."""
     app = ApplicationFactory(handling_unit=unit, received_on=D(2026, 12, 21))
     s = state(app, D(2026, 12, 22))
-    assert s.due_date is None and "2027" in s.calendar_error
+    # 12-22..12-31 = 8 working days in 2026, then 12 weekdays of 2027 from Fri 01-01: Mon 01-18.
+    assert s.due_date == D(2027, 1, 18)
+    assert s.calendar_provisional_years == {2027} and s.due_date_provisional
+    assert "2027" in s.due_date_reason and not s.calendar_error
+    assert state(app, D(2027, 1, 19)).overdue
+
+
+def test_entering_the_year_recomputes_the_date(unit):
+    from gongkai.workdays.models import CalendarYear, DayOverride, OverrideKind
+
+    app = ApplicationFactory(handling_unit=unit, received_on=D(2026, 12, 21))
+    CalendarYear.objects.create(year=2027, note="test")
+    DayOverride.objects.create(date=D(2027, 1, 1), kind=OverrideKind.HOLIDAY, name="元旦")
+    s = state(app, D(2026, 12, 22))
+    assert s.due_date == D(2027, 1, 19) and not s.due_date_provisional

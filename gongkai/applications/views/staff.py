@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.audit import entries_for
+from gongkai.core.personal_data import mask_changes
 from gongkai.organizations.models import Unit
 from gongkai.organizations.permissions import Action, can, is_office_admin, is_staff_member
 from gongkai.workdays.calendar import CalendarNotCovered
 
-from .. import clock, export, inbox, intake, letters, repeats
+from .. import clock, decisions, export, inbox, intake, letters, repeats
 from ..forms import StaffRegistrationForm
 from ..models import Application, SegmentKind, Status
 from ..outcomes import LEGAL_BASIS, Outcome
@@ -57,22 +58,18 @@ def case_view(request, tracking_number):
     app = _case(request, tracking_number)
     state = clock.compute(app)
     handles = can(request.user, Action.HANDLE_CASE, app.handling_unit)
+    decision = app.decisions.first()
     return render(request, "applications/admin/case.html", {
+        "may_review": decisions.may_review(request.user, decision),
         "app": app, "state": state, "handles": handles, "office": is_office_admin(request.user),
         "see_applicant": may_see_applicant(request.user, app), "timeline": _timeline(request.user, app),
-        "decision": app.decisions.first(), "signals": repeats.signals(app) if handles else [],
+        "decision": decision, "signals": repeats.signals(app) if handles else [],
         "outcomes": Outcome.choices, "bases": {k: [b.articles for b in v] for k, v in LEGAL_BASIS.items()},
         "deny_grounds": [(k, v) for k, v in Outcome.choices if k.startswith("deny_")],
         "units": Unit.objects.active(), "today": timezone.localdate(),
         "consultation_kinds": [(SegmentKind.THIRD_PARTY, SegmentKind.THIRD_PARTY.label),
                                (SegmentKind.OTHER_AGENCY, SegmentKind.OTHER_AGENCY.label)],
     })  # fmt: skip
-
-
-PERSONAL_FIELDS = {
-    "applicant_name", "organization_name", "id_document_type", "id_document_number", "phone", "email", "address",
-    "postcode", "oral_record",
-}  # fmt: skip
 
 
 def _timeline(user, app):
@@ -82,7 +79,7 @@ def _timeline(user, app):
     for entry in entries_for(app)[:200]:
         changes = entry.changes_dict or {}
         if not see:
-            changes = {k: v for k, v in changes.items() if k not in PERSONAL_FIELDS}
+            changes = mask_changes("applications.application", changes)
         rows.append({"entry": entry, "changes": changes})
     return rows
 
@@ -141,7 +138,10 @@ def attachment_view(request, tracking_number, attachment_id):
 
 
 def letter_view(request, tracking_number, letter_id, fmt):
+    """Letters name the applicant: only staff handling the case (and the office) may open them."""
     app = _case(request, tracking_number)
+    if not may_see_applicant(request.user, app):
+        raise PermissionDenied(_("Only staff handling this case may open its letters."))
     return letters.file_response(get_object_or_404(app.letters, pk=letter_id), fmt)
 
 

@@ -83,13 +83,25 @@ def test_between_counts_after_start_up_to_end():
     assert working_days_between(D(2024, 10, 30), D(2024, 9, 27)) == 0
 
 
-def test_uncovered_year_is_an_explicit_error():
-    """A date in a year that neither the package nor the override table covers is refused, never guessed."""
+def test_uncovered_year_is_refused_by_a_strict_calendar():
+    """A strict calendar refuses a year neither the package nor the override table covers."""
     with pytest.raises(CalendarNotCovered) as excinfo:
-        add_working_days(D(2027, 1, 4), 5)
+        WorkdayCalendar(strict=True).add_working_days(D(2027, 1, 4), 5)
     assert "2027" in str(excinfo.value)
     with pytest.raises(CalendarNotCovered):
-        add_working_days(D(2026, 12, 28), 10)  # crosses into 2027
+        WorkdayCalendar(strict=True).add_working_days(D(2026, 12, 28), 10)  # crosses into 2027
+
+
+def test_uncovered_year_is_computed_on_weekdays_and_marked_provisional():
+    """Issue 12: until next year's arrangement is entered, dates past the calendar are computed on weekdays
+    only and marked provisional, never left blank."""
+    explanation = WorkdayCalendar().add_working_days(D(2026, 12, 28), 10)
+    # 12-29..12-31 (3 working days in 2026 per the package), then 2027-01-01 Fri .. 01-11 Mon on weekdays.
+    assert explanation.end == D(2027, 1, 11)
+    assert explanation.provisional and explanation.provisional_years == {2027}
+    assert explanation.as_dict()["provisional"] is True
+    within = WorkdayCalendar().add_working_days(D(2026, 6, 1), 5)
+    assert not within.provisional
 
 
 def test_a_year_entered_by_hand_is_covered_with_its_overrides():
@@ -134,15 +146,22 @@ def test_command_add_prints_the_contract_json():
     assert data["make_up_workdays"] == ["2024-09-29", "2024-10-12"]
 
 
+def test_command_marks_a_provisional_result():
+    out = StringIO()
+    call_command("workdays", "add", "2027-03-01", "5", stdout=out)
+    data = json.loads(out.getvalue())
+    assert (
+        data["result"] == "2027-03-08" and data["provisional"] is True and data["provisional_years"] == [2027]
+    )
+
+
 def test_command_between():
     out = StringIO()
     call_command("workdays", "between", "2024-09-27", "2024-11-01", stdout=out)
     assert json.loads(out.getvalue()) == {"working_days": 22}
 
 
-@pytest.mark.parametrize(
-    "args", [("add", "2027-03-01", "5"), ("add", "2024-13-01", "5"), ("add", "2024-01-01", "-1")]
-)
+@pytest.mark.parametrize("args", [("add", "2024-13-01", "5"), ("add", "2024-01-01", "-1")])
 def test_command_refuses_bad_input_with_a_message(args):
     with pytest.raises(CommandError) as excinfo:
         call_command("workdays", *args, stdout=StringIO())

@@ -29,8 +29,16 @@ class Command(BaseCommand):
         )
         between.add_argument("start")
         between.add_argument("end")
+        notice = sub.add_parser(
+            "import-notice", help="Read the State Council's holiday notice from FILE; --confirm writes it."
+        )
+        notice.add_argument("file")
+        notice.add_argument("--year", type=int)
+        notice.add_argument("--confirm", action="store_true")
 
     def handle(self, *args, **options):
+        if options["operation"] == "import-notice":
+            return self.import_notice(options)
         calendar = WorkdayCalendar()
         try:
             if options["operation"] == "add":
@@ -47,3 +55,25 @@ class Command(BaseCommand):
         except CalendarNotCovered as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(json.dumps(result, ensure_ascii=False))
+
+    def import_notice(self, options):
+        from gongkai.workdays.notice import apply_notice, parse_notice
+
+        try:
+            with open(options["file"], encoding="utf-8") as handle:
+                text = handle.read()
+        except OSError as exc:
+            raise CommandError(str(exc)) from exc
+        parsed = parse_notice(text, options.get("year"))
+        if not parsed.ok:
+            raise CommandError("\n".join(str(p) for p in parsed.problems))
+        summary = {
+            "year": parsed.year,
+            "holidays": [d.date.isoformat() for d in parsed.holidays()],
+            "make_up_workdays": [d.date.isoformat() for d in parsed.make_up_workdays()],
+            "written": False,
+        }
+        if options["confirm"]:
+            apply_notice(parsed, None, text.strip().splitlines()[0])
+            summary["written"] = True
+        self.stdout.write(json.dumps(summary, ensure_ascii=False))
