@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gongkai.organizations.permissions import is_staff_member
 from gongkai.organizations.policies import OFFICE_ONLY, UnitScopedPermissionPolicy
+from gongkai.organizations.viewsets import ScopedSnippetChooserViewSet
 
 from .models import LetterTemplate
 from .views import staff
@@ -51,6 +52,8 @@ register_permission_policy(
 
 
 class LetterTemplateViewSet(SnippetViewSet):
+    chooser_viewset_class = ScopedSnippetChooserViewSet
+    copy_view_enabled = False
     model = LetterTemplate
     icon = "doc-full"
     menu_label = _("Letter templates")

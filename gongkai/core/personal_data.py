@@ -16,6 +16,7 @@ PERSONAL_FIELDS: dict[str, set[str]] = {
         "email", "address", "postcode", "oral_record",
     },
     "applications.attachment": {"original_name", "file"},
+    "applications.letter": {"body"},  # a letter is addressed to the applicant by name
     "appeals.appealcase": {"appellant_name"},
 }  # fmt: skip
 

@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gongkai.organizations import permissions as org_permissions
 from gongkai.organizations.policies import UnitScopedPermissionPolicy
+from gongkai.organizations.viewsets import ScopedSnippetChooserViewSet
 
 from . import admin_views
 from .models import InformationItemPage, PolicyInterpretationPage, StandardCatalogueEntry
@@ -47,6 +48,8 @@ register_permission_policy(
 
 
 class StandardCatalogueViewSet(SnippetViewSet):
+    chooser_viewset_class = ScopedSnippetChooserViewSet
+    copy_view_enabled = False
     model = StandardCatalogueEntry
     icon = "list-ul"
     menu_label = _("Standard catalogue")

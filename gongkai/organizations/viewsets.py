@@ -11,6 +11,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views import chooser
 
 # Views whose permission_required is one of these change the record; the rest read it.
 WRITE_ACTIONS = {"change", "delete", "publish", "unpublish", "lock", "unlock"}
@@ -81,3 +83,27 @@ class UnitScopedViewSetMixin:
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
     copy_view_enabled = False
+
+
+class _PolicyDispatchMixin:
+    """Choosers check the model's policy too (Wagtail's let every admin user choose any snippet)."""
+
+    policy_action = "view"
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(self.model)
+        if not policy.user_has_permission(request.user, self.policy_action):
+            raise PermissionDenied(_("You do not have permission to do this for this unit."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _checked(view_class, action="view"):
+    return type(view_class.__name__, (_PolicyDispatchMixin, view_class), {"policy_action": action})
+
+
+class ScopedSnippetChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = _checked(chooser.ChooseView)
+    choose_results_view_class = _checked(chooser.ChooseResultsView)
+    chosen_view_class = _checked(chooser.SnippetChosenView)
+    chosen_multiple_view_class = _checked(chooser.ChosenMultipleView)
+    create_view_class = _checked(chooser.CreateView, "add")

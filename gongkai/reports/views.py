@@ -61,6 +61,10 @@ def report_detail(request, pk):
     return render(request, "reports/admin/detail.html", context)
 
 
+def report_open(request, pk):
+    return redirect("reports_detail", visible_report(request, pk).pk)
+
+
 def report_cell(request, pk, table, row, column):
     """Drill-down: the records behind one figure. The list is the query that computed it."""
     report = visible_report(request, pk)

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -177,11 +176,7 @@ def register_report_urls():
         path("annual-reports/<int:pk>/download/<str:kind>/", views.report_download, name="reports_download"),
         path("annual-reports/check/", views.check_upload, name="reports_check"),
         path("annual-reports/deadlines/", views.deadlines_view, name="reports_deadlines"),
-        path(
-            "annual-reports/<int:pk>/open/",
-            lambda request, pk: redirect("reports_detail", pk),
-            name="reports_open",
-        ),
+        path("annual-reports/<int:pk>/open/", views.report_open, name="reports_open"),
     ]
 
 

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from gongkai.core.audit import entries_for
 from gongkai.core.personal_data import mask_changes
 from gongkai.organizations.models import Unit
-from gongkai.organizations.permissions import Action, can, is_office_admin, is_staff_member
+from gongkai.organizations.permissions import (
+    Action,
+    can,
+    is_office_admin,
+    is_staff_member,
+    units_for_action,
+)
 from gongkai.workdays.calendar import CalendarNotCovered
 
 from .. import clock, decisions, export, inbox, intake, letters, repeats
@@ -101,7 +107,10 @@ def case_action(request, tracking_number, action):
 
 
 def register_view(request):
+    """Staff register applications received in person, orally, by post or fax: the units' case handlers."""
     _staff(request)
+    if not units_for_action(request.user, Action.HANDLE_CASE).exists():
+        raise PermissionDenied(_("Only case handlers register applications."))
     form = StaffRegistrationForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
