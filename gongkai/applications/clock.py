@@ -32,7 +32,8 @@ from .models import STOP_KINDS, SegmentKind
 REPLY_WORKING_DAYS = 20  # art. 33 ¶1
 MAX_EXTENSION_WORKING_DAYS = 20  # art. 33 ¶2
 CORRECTION_NOTICE_WORKING_DAYS = 7  # art. 30
-DEFAULT_CORRECTION_PERIOD = 15  # S4: "一般不超过15个工作日"
+DEFAULT_CORRECTION_PERIOD = 15  # S4: "一般不超过15个工作日" — a default; longer with a stated reason
+MAX_CORRECTION_PERIOD = 60  # a plausibility bound on "generally", not a legal limit
 CONSULTATION_WORKING_DAYS = 15  # art. 32, 34
 FEE_PAYMENT_WORKING_DAYS = 20  # fee measures, Sichuan notice
 CAPPED_STOPS = {SegmentKind.THIRD_PARTY, SegmentKind.OTHER_AGENCY, SegmentKind.FEE}
@@ -234,7 +235,8 @@ def _compute(application, today, calendar) -> ClockState:
             restart_pending = row.kind == SegmentKind.CORRECTION
             break
         cursor = end
-        if row.kind == SegmentKind.CORRECTION:
+        ended_by_closing = application.closed_on is not None and end >= application.closed_on
+        if row.kind == SegmentKind.CORRECTION and not ended_by_closing:
             counting = []  # art. 30: counted afresh from receipt of the corrected application
             state.counting_from = end
     if cursor is not None:

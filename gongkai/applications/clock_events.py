@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
-from gongkai.organizations.permissions import Action, is_office_admin, require
+from gongkai.organizations.permissions import Action, can, require
 from gongkai.workdays.calendar import WorkdayCalendar
 
 from . import clock
@@ -68,7 +68,13 @@ def _set_status(app: Application, status: str) -> None:
 
 @transaction.atomic
 def request_correction(
-    application: Application, actor, *, notice_on: dt.date, items: str, period_working_days: int = 15
+    application: Application,
+    actor,
+    *,
+    notice_on: dt.date,
+    items: str,
+    period_working_days: int = clock.DEFAULT_CORRECTION_PERIOD,
+    longer_reason: str = "",
 ) -> ClockSegment:
     """Art. 30: tell the applicant once, within 7 working days of receipt, what to correct and by when."""
     app = _lock(application)
@@ -85,14 +91,24 @@ def request_correction(
             _("The correction notice had to go out within 7 working days of receipt, by %(date)s (art. 30).")
             % {"date": deadline}
         )
-    if not 1 <= period_working_days <= clock.DEFAULT_CORRECTION_PERIOD:
-        raise ValidationError(_("Give a correction period of 1 to 15 working days."))
+    if period_working_days < 1 or period_working_days > clock.MAX_CORRECTION_PERIOD:
+        raise ValidationError(
+            _("Give a correction period of 1 to %(max)s working days.") % {"max": clock.MAX_CORRECTION_PERIOD}
+        )
+    if period_working_days > clock.DEFAULT_CORRECTION_PERIOD and not longer_reason.strip():
+        raise ValidationError(
+            _(
+                "A correction period is generally at most 15 working days; state why this applicant needs longer."
+            )
+        )
     segment = ClockSegment.objects.create(
         application=app,
         kind=SegmentKind.CORRECTION,
         started_on=notice_on,
         expected_end_on=calendar.add_working_days(notice_on, period_working_days).end,
-        reason=items,
+        reason=items
+        if not longer_reason.strip()
+        else f"{items}\n{_('Longer period because')}: {longer_reason}",
     )
     _set_status(app, Status.CORRECTION)
     record_event(
@@ -174,14 +190,23 @@ def extend(
     """Art. 33 ¶2: extension approved by the head of the disclosure office, applicant told; at most 20 more working days."""
     app = _lock(application)
     require(actor, Action.HANDLE_CASE, app.handling_unit)
-    if not is_office_admin(actor):
+    if not can(actor, Action.APPROVE_EXTENSION, app.handling_unit_id):
         raise PermissionDenied(
-            _("Only the head of the disclosure office can approve an extension (art. 33).")
+            _(
+                "Only the head of the handling unit's own disclosure office can approve an extension (art. 33)."
+            )
         )
     if app.is_closed or app.received_on is None:
         raise ValidationError(_("Only an open case with a date of receipt can be extended."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for the extension (art. 33)."))
+    if approved_on < app.received_on:
+        raise ValidationError(
+            _("The extension cannot be approved before the date of receipt (%(date)s).")
+            % {"date": app.received_on}
+        )
+    if approved_on > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."))
     granted = clock.extension_days_granted(app)
     if working_days < 1 or granted + working_days > clock.MAX_EXTENSION_WORKING_DAYS:
         raise ValidationError(

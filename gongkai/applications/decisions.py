@@ -17,8 +17,15 @@ from gongkai.organizations.models import Role
 from gongkai.organizations.permissions import Action, is_office_admin, require, unit_ids_with_roles
 
 from . import clock, letters
-from .models import Application, Decision, DecisionState, LetterKind, SegmentKind, Status, WithheldPart
-from .outcomes import ADMINISTRATIVE_OUTCOMES, Outcome, bases_for, group_of, is_valid_basis
+from .models import Application, Decision, DecisionState, LetterKind, Status, WithheldPart
+from .outcomes import (
+    ADMINISTRATIVE_OUTCOMES,
+    Outcome,
+    bases_for,
+    group_of,
+    is_valid_basis,
+    precondition_error,
+)
 
 
 def _validate(outcome: str, legal_basis: str, text: str, withheld: list[dict]) -> None:
@@ -51,6 +58,7 @@ def draft(app: Application, actor, *, outcome: str, legal_basis: str, text: str,
         raise ValidationError(_("Confirm the date of receipt first (art. 31)."))
     withheld = list(withheld or [])
     _validate(outcome, legal_basis, text, withheld)
+    _require_facts(app, outcome, timezone.localdate())
     app.decisions.filter(state__in=[DecisionState.DRAFT, DecisionState.RETURNED]).delete()
     decision = Decision.objects.create(
         application=app, outcome=outcome, legal_basis=legal_basis, text=text, drafted_by=actor
@@ -66,6 +74,12 @@ def draft(app: Application, actor, *, outcome: str, legal_basis: str, text: str,
         app, "decision_drafted", actor=actor, changes={"outcome": ["", outcome]}, message=legal_basis
     )
     return decision
+
+
+def _require_facts(app: Application, outcome: str, on: dt.date) -> None:
+    problem = precondition_error(app, outcome, on)
+    if problem:
+        raise ValidationError(problem)
 
 
 def _transition(
@@ -143,6 +157,7 @@ def sign_off(decision: Decision, actor, *, replied_on: dt.date | None = None):
         raise PermissionDenied(_("Only the disclosure office can sign off a reply."))
     if decision.state != DecisionState.APPROVED:
         raise ValidationError(_("Only an approved decision can be signed off."))
+    _require_facts(decision.application, decision.outcome, replied_on or timezone.localdate())
     decision.signed_by = actor
     decision.state = DecisionState.SIGNED
     decision.save()
@@ -164,14 +179,7 @@ def close_without_decision(
         raise ValidationError(_("This outcome needs a reviewed decision."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for closing the case."))
-    if outcome == Outcome.OTHER_OVERDUE_CORRECTION:
-        stop = app.clock_segments.filter(kind=SegmentKind.CORRECTION, ended_on__isnull=True).first()
-        if stop is None or stop.expected_end_on is None or closed_on <= stop.expected_end_on:
-            raise ValidationError(_("The correction period has not run out (art. 30)."))
-    if outcome == Outcome.OTHER_OVERDUE_FEE:
-        unpaid = app.fee_notices.filter(paid_on__isnull=True, due_on__lt=closed_on)
-        if not unpaid.exists():
-            raise ValidationError(_("There is no fee notice whose payment period has run out."))
+    _require_facts(app, outcome, closed_on)
     basis = bases_for(outcome)[0].articles
     return _close(app, actor, outcome, basis, reason, closed_on)
 
@@ -184,7 +192,8 @@ def _close(app: Application, actor, outcome, legal_basis, text, closed_on) -> Ap
         raise ValidationError(_("The reply date cannot be before the date of receipt."))
     if closed_on > timezone.localdate():
         raise ValidationError(_("The date cannot be in the future."))
-    for stop in app.clock_segments.filter(ended_on__isnull=True).exclude(kind=SegmentKind.CORRECTION):
+    # Closing ends every open stop, the correction included: nothing is awaited on a closed case.
+    for stop in app.clock_segments.filter(ended_on__isnull=True):
         stop.ended_on = max(closed_on, stop.started_on)
         stop.save(update_fields=["ended_on"])
     previous = app.status

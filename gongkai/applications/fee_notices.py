@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
@@ -26,12 +27,32 @@ DEFAULT_PAYMENT_METHOD = "通过非税收入缴款通知书载明的方式缴入
 
 @transaction.atomic
 def issue(
-    app: Application, actor, *, method: str, quantity: int, issued_on: dt.date, payment_method: str = ""
+    app: Application,
+    actor,
+    *,
+    method: str,
+    quantity: int,
+    issued_on: dt.date,
+    payment_method: str = "",
+    received_on: dt.date | None = None,
 ) -> FeeNotice:
-    """109号 art. 3–5: charge under exactly one standard; the notice stops the clock until paid."""
+    """109号 art. 3–5: charge under exactly one standard; the notice stops the clock until paid.
+
+    ``received_on`` is the day the applicant received the notice (the same day when it is sent
+    electronically); the 20 working days to pay run from the next day.
+    """
     app = Application.objects.select_for_update().get(pk=app.pk)
     require(actor, Action.HANDLE_CASE, app.handling_unit)
     _check_open_and_running(app, issued_on)
+    state = clock.compute(app, today=issued_on)
+    if state.due_date and issued_on > state.due_date and not state.provisional:
+        raise ValidationError(
+            _("The reply period ended on %(date)s; a fee notice can no longer be issued.")
+            % {"date": state.due_date}
+        )
+    received_on = received_on or issued_on
+    if received_on < issued_on or received_on > timezone.localdate():
+        raise ValidationError(_("The notice cannot be received before it is issued, or in the future."))
     method = FeeMethod(method)
     if app.fee_notices.exclude(method=method).exists():
         raise ValidationError(
@@ -44,10 +65,10 @@ def issue(
     quote = fees.quote_for(app, method, quantity)
     if quote.amount_yuan <= 0:
         raise ValidationError(_("This quantity is within the free allowance; no fee can be charged."))
-    due_on = clock.fee_payment_due(issued_on)
+    due_on = clock.fee_payment_due(received_on)
     notice = FeeNotice.objects.create(
         application=app, method=method, quantity=quantity, breakdown=[asdict(b) for b in quote.breakdown],
-        issued_on=issued_on, due_on=due_on, amount_yuan=Decimal(quote.amount_yuan),
+        issued_on=issued_on, received_on=received_on, due_on=due_on, amount_yuan=Decimal(quote.amount_yuan),
         payment_method=payment_method or DEFAULT_PAYMENT_METHOD,
     )  # fmt: skip
     ClockSegment.objects.create(
@@ -96,5 +117,26 @@ def record_payment(notice: FeeNotice, actor, *, paid_on: dt.date, amount_yuan) -
     record_event(
         app, "fee_paid", actor=actor, changes={"fee_paid_yuan": [None, amount], "paid_on": [None, paid_on]}
     )
+    refresh(app)
+    return notice
+
+
+@transaction.atomic
+def record_notice_receipt(notice: FeeNotice, actor, *, received_on: dt.date) -> FeeNotice:
+    """The applicant received the notice later than it was issued (post): the payment period moves."""
+    app = Application.objects.select_for_update().get(pk=notice.application_id)
+    require(actor, Action.HANDLE_CASE, app.handling_unit)
+    notice.refresh_from_db()
+    if notice.paid_on:
+        raise ValidationError(_("This fee notice is already paid."))
+    if received_on < notice.issued_on or received_on > timezone.localdate():
+        raise ValidationError(_("The notice cannot be received before it is issued, or in the future."))
+    before = notice.due_on
+    notice.received_on, notice.due_on = received_on, clock.fee_payment_due(received_on)
+    notice.save(update_fields=["received_on", "due_on"])
+    app.clock_segments.filter(kind=SegmentKind.FEE, ended_on__isnull=True).update(
+        expected_end_on=notice.due_on
+    )
+    record_event(app, "fee_notice_received", actor=actor, changes={"fee_due_on": [before, notice.due_on]})
     refresh(app)
     return notice

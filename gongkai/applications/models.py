@@ -292,6 +292,8 @@ class FeeNotice(models.Model):
     quantity = models.PositiveIntegerField(_("pages or applications"), default=0)
     breakdown = models.JSONField(default=list, blank=True)
     issued_on = models.DateField(_("issued on"))
+    # Fee measures: "自收到收费通知次日起20个工作日内" — the period runs from the applicant's receipt.
+    received_on = models.DateField(_("notice received by the applicant on"), null=True, blank=True)
     due_on = models.DateField(_("pay by"), null=True, blank=True)
     amount_yuan = models.DecimalField(_("amount (yuan)"), max_digits=12, decimal_places=2)
     payment_method = models.TextField(_("payment method"), blank=True)

@@ -233,3 +233,26 @@ def is_valid_basis(outcome: str, articles: str) -> bool:
 REQUIRES_WITHHELD_PARTS = {Outcome.PARTIAL}
 #: Outcomes that are not the result of a decision on the merits and need no review.
 ADMINISTRATIVE_OUTCOMES = {Outcome.OTHER_OVERDUE_CORRECTION, Outcome.OTHER_OVERDUE_FEE, Outcome.OTHER_OTHER}
+
+
+def precondition_error(app, outcome: str, on) -> str | None:
+    """Why ``outcome`` cannot close ``app`` on ``on`` (None when it can). Every closing path asks this,
+    so a case never counts in a Table III row whose facts it lacks.
+
+    - art. 30: "视为放弃申请" needs a correction notice whose period ran out without a correction;
+    - "经补正后仍不明确" needs a correction notice;
+    - fee measures: "视为放弃申请" needs a fee notice whose payment period ran out unpaid.
+    """
+    from .models import SegmentKind
+
+    if outcome == Outcome.OTHER_OVERDUE_CORRECTION:
+        stop = app.clock_segments.filter(kind=SegmentKind.CORRECTION, ended_on__isnull=True).first()
+        if stop is None or stop.expected_end_on is None or on <= stop.expected_end_on:
+            return str(_("The correction period has not run out (art. 30)."))
+    corrected = app.clock_segments.filter(kind=SegmentKind.CORRECTION).exists()
+    if outcome == Outcome.UNABLE_UNCLEAR_AFTER_CORRECTION and not corrected:
+        return str(_("This outcome needs a correction notice on the case first (art. 30)."))
+    unpaid = app.fee_notices.filter(paid_on__isnull=True, due_on__lt=on).exists()
+    if outcome == Outcome.OTHER_OVERDUE_FEE and not unpaid:
+        return str(_("There is no fee notice whose payment period has run out."))
+    return None

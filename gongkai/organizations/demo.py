@@ -58,9 +58,11 @@ STAFF = [
     ("hrss_editor", "周编辑（人社局）", Role.UNIT_EDITOR, "hrss"),
     ("hrss_reviewer", "吴审核（人社局）", Role.UNIT_REVIEWER, "hrss"),
     ("hrss_handler", "郑承办（人社局）", Role.UNIT_CASE_HANDLER, "hrss"),
+    ("hrss_head", "王负责人（人社局公开工作机构）", Role.OFFICE_HEAD, "hrss"),
     ("housing_editor", "冯编辑（住建委）", Role.UNIT_EDITOR, "housing"),
     ("housing_reviewer", "陈审核（住建委）", Role.UNIT_REVIEWER, "housing"),
     ("housing_handler", "褚承办（住建委）", Role.UNIT_CASE_HANDLER, "housing"),
+    ("housing_head", "何负责人（住建委公开工作机构）", Role.OFFICE_HEAD, "housing"),
     ("chengbei_editor", "卫编辑（城北街道）", Role.UNIT_EDITOR, "chengbei"),
     ("chengbei_handler", "蒋承办（城北街道）", Role.UNIT_CASE_HANDLER, "chengbei"),
 ]

@@ -41,6 +41,8 @@ class Role(models.TextChoices):
     UNIT_EDITOR = "unit_editor", _("Unit editor")
     UNIT_REVIEWER = "unit_reviewer", _("Unit reviewer")
     UNIT_CASE_HANDLER = "unit_case_handler", _("Unit case handler")
+    # Art. 33 ¶2: "经政府信息公开工作机构负责人同意" — the head of the unit's own disclosure office.
+    OFFICE_HEAD = "office_head", _("Head of the unit's disclosure office")
     OFFICE_ADMIN = "office_admin", _("Disclosure office administrator")
     EVALUATOR = "evaluator", _("Evaluator")
 

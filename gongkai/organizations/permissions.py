@@ -17,17 +17,23 @@ class Action(StrEnum):
     EDIT_CONTENT = "edit_content"
     REVIEW_CONTENT = "review_content"
     HANDLE_CASE = "handle_case"
+    APPROVE_EXTENSION = "approve_extension"
     ADMINISTER = "administer"
 
 
 # Roles that grant an action within their own unit.
 UNIT_ROLES_FOR_ACTION: dict[Action, set[str]] = {
-    Action.VIEW: {Role.UNIT_EDITOR, Role.UNIT_REVIEWER, Role.UNIT_CASE_HANDLER},
+    Action.VIEW: {Role.UNIT_EDITOR, Role.UNIT_REVIEWER, Role.UNIT_CASE_HANDLER, Role.OFFICE_HEAD},
     Action.EDIT_CONTENT: {Role.UNIT_EDITOR, Role.UNIT_REVIEWER},
     Action.REVIEW_CONTENT: {Role.UNIT_REVIEWER},
-    Action.HANDLE_CASE: {Role.UNIT_CASE_HANDLER},
+    Action.HANDLE_CASE: {Role.UNIT_CASE_HANDLER, Role.OFFICE_HEAD},
+    Action.APPROVE_EXTENSION: {Role.OFFICE_HEAD},
     Action.ADMINISTER: set(),
 }
+
+
+# Rights the law gives to a person in the unit itself, which the district office does not get by default.
+UNIT_ONLY_ACTIONS = {Action.APPROVE_EXTENSION}
 
 
 def _memberships(user):
@@ -77,7 +83,7 @@ def units_visible_to(user):
 def units_for_action(user, action: Action):
     """Units in which ``user`` may perform ``action``."""
     action = Action(action)
-    if is_office_admin(user):
+    if is_office_admin(user) and action not in UNIT_ONLY_ACTIONS:
         return Unit.objects.all()
     if action == Action.VIEW:
         return units_visible_to(user)
@@ -86,6 +92,9 @@ def units_for_action(user, action: Action):
 
 def can(user, action: Action, unit: Unit | int | None) -> bool:
     action = Action(action)
+    if action in UNIT_ONLY_ACTIONS:
+        unit_id = unit if isinstance(unit, int) or unit is None else unit.pk
+        return unit_id in unit_ids_with_roles(user, UNIT_ROLES_FOR_ACTION[action])
     if is_office_admin(user):
         return True
     if action == Action.VIEW and is_evaluator(user):

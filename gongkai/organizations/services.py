@@ -7,12 +7,14 @@ from django.db import transaction
 from . import permissions
 from .models import Membership, Role, Unit
 
-# Wagtail groups staff are put in, by role. The model permissions let Wagtail show screens;
-# the service layer (permissions.py) still decides per unit.
+# Wagtail groups staff are put in, by role: they open the admin. Every screen of our models asks the
+# unit-scoped policy (policies.py) instead of these model permissions; the page tree and documents use
+# Wagtail's own per-unit page and collection permissions (disclosure/unit_access.py).
 ROLE_GROUPS: dict[str, tuple[str, list[str]]] = {
     Role.UNIT_EDITOR: ("单位编辑 Unit editors", ["wagtailadmin.access_admin"]),
     Role.UNIT_REVIEWER: ("单位审核 Unit reviewers", ["wagtailadmin.access_admin"]),
     Role.UNIT_CASE_HANDLER: ("单位承办 Case handlers", ["wagtailadmin.access_admin"]),
+    Role.OFFICE_HEAD: ("公开工作机构负责人 Heads of unit disclosure offices", ["wagtailadmin.access_admin"]),
     Role.OFFICE_ADMIN: (
         "公开办管理员 Disclosure office",
         [

@@ -32,3 +32,9 @@ def office(db):
 @pytest.fixture
 def other_handler(other_unit):
     return staff(Role.UNIT_CASE_HANDLER, other_unit, username="other_handler")
+
+
+@pytest.fixture
+def head(unit):
+    """The head of the handling unit's own disclosure office (art. 33 ¶2)."""
+    return staff(Role.OFFICE_HEAD, unit, username="head")

@@ -75,10 +75,11 @@ def test_status_needs_the_right_code(client, submitted, unit):
 
 
 def test_scenario_national_day_consultation_extension_and_close(
-    client, submitted, unit, handler, reviewer, office
+    client, submitted, unit, handler, reviewer, office, head
 ):
     """Art. 31(三) online: received the day both sides confirm; art. 33: consultation excluded, extension ≤ 20."""
     tn, h, o = submitted["tracking_number"], bearer(handler), bearer(office)
+    hd = bearer(head)
     base = f"/api/v1/applications/staff/cases/{tn}"
     with at(D(2025, 9, 22)):
         r = post(client, f"{base}/receipt", {"on": "2025-09-22"}, **h)
@@ -100,7 +101,7 @@ def test_scenario_national_day_consultation_extension_and_close(
             client,
             f"{base}/extensions",
             {"approved_on": "2025-10-20", "working_days": 21, "reason": "x"},
-            **o,
+            **hd,
         )
         assert r.status_code == 422 and "20" in r.json()["message"]
         r = post(
@@ -114,7 +115,7 @@ def test_scenario_national_day_consultation_extension_and_close(
             client,
             f"{base}/extensions",
             {"approved_on": "2025-10-20", "working_days": 20, "reason": "档案调取"},
-            **o,
+            **hd,
         )
         assert r.json()["due_date"] == "2025-12-02"
         kinds = [s["kind"] for s in r.json()["clock"]]

@@ -118,28 +118,31 @@ def test_consultation_exclusion_capped_at_15_working_days(unit, handler):
     assert s.due_date == clock.WorkdayCalendar().add_working_days(D(2025, 10, 24), 15).end
 
 
-def test_extension_at_most_20_working_days_by_office_head(unit, handler, office):
+def test_extension_at_most_20_working_days_by_office_head(unit, handler, office, head):
     """Art. 33: "经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日"."""
     app = ApplicationFactory(handling_unit=unit, received_on=D(2025, 9, 22))
     with at(D(2025, 10, 20)):
+        # The district office is not the head of this unit's disclosure office.
+        with pytest.raises(PermissionDenied):
+            clock_events.extend(app, office, approved_on=D(2025, 10, 20), working_days=20, reason="材料多")
         with pytest.raises(PermissionDenied):
             clock_events.extend(app, handler, approved_on=D(2025, 10, 20), working_days=20, reason="材料多")
         with pytest.raises(ValidationError):
-            clock_events.extend(app, office, approved_on=D(2025, 10, 20), working_days=21, reason="材料多")
+            clock_events.extend(app, head, approved_on=D(2025, 10, 20), working_days=21, reason="材料多")
         with pytest.raises(ValidationError):
-            clock_events.extend(app, office, approved_on=D(2025, 10, 20), working_days=10, reason=" ")
-        clock_events.extend(app, office, approved_on=D(2025, 10, 20), working_days=10, reason="涉及档案调取")
+            clock_events.extend(app, head, approved_on=D(2025, 10, 20), working_days=10, reason=" ")
+        clock_events.extend(app, head, approved_on=D(2025, 10, 20), working_days=10, reason="涉及档案调取")
         with pytest.raises(ValidationError, match="10"):
-            clock_events.extend(app, office, approved_on=D(2025, 10, 20), working_days=11, reason="再延")
-        clock_events.extend(app, office, approved_on=D(2025, 10, 20), working_days=10, reason="再延")
+            clock_events.extend(app, head, approved_on=D(2025, 10, 20), working_days=11, reason="再延")
+        clock_events.extend(app, head, approved_on=D(2025, 10, 20), working_days=10, reason="再延")
     assert state(app, D(2025, 10, 20)).due_date == D(2025, 11, 21)
 
 
-def test_extension_must_be_approved_before_the_period_ends(unit, office):
+def test_extension_must_be_approved_before_the_period_ends(unit, head):
     """Art. 33: the extension extends a running period; after the due date it is too late."""
     app = ApplicationFactory(handling_unit=unit, received_on=D(2025, 9, 22))
     with at(D(2025, 10, 27)), pytest.raises(ValidationError):
-        clock_events.extend(app, office, approved_on=D(2025, 10, 27), working_days=5, reason="晚了")
+        clock_events.extend(app, head, approved_on=D(2025, 10, 27), working_days=5, reason="晚了")
 
 
 def test_other_units_handler_cannot_stop_the_clock(unit, other_handler):
@@ -177,3 +180,33 @@ def test_entering_the_year_recomputes_the_date(unit):
     DayOverride.objects.create(date=D(2027, 1, 1), kind=OverrideKind.HOLIDAY, name="元旦")
     s = state(app, D(2026, 12, 22))
     assert s.due_date == D(2027, 1, 19) and not s.due_date_provisional
+
+
+def test_extension_dated_between_receipt_and_the_end_of_the_period(unit, head):
+    """Art. 33 ¶2: the extension is approved within the period — not before receipt, not in the future,
+    not backdated past the end of the 20 working days."""
+    app = ApplicationFactory(handling_unit=unit, received_on=D(2025, 9, 1))
+    with at(D(2025, 10, 20)):
+        for approved_on in (D(2025, 8, 29), D(2099, 1, 1), D(2025, 10, 20)):
+            with pytest.raises(ValidationError):
+                clock_events.extend(app, head, approved_on=approved_on, working_days=5, reason="材料多")
+        clock_events.extend(app, head, approved_on=D(2025, 9, 26), working_days=5, reason="材料多")
+
+
+def test_correction_period_is_a_default_with_a_reason_to_go_longer(unit, handler):
+    """S4: the correction period is "一般不超过15个工作日": longer only with a stated reason."""
+    app = ApplicationFactory(handling_unit=unit, received_on=D(2025, 9, 1))
+    with at(D(2025, 9, 3)):
+        with pytest.raises(ValidationError, match="15"):
+            clock_events.request_correction(
+                app, handler, notice_on=D(2025, 9, 3), items="签名", period_working_days=20
+            )
+        seg = clock_events.request_correction(
+            app,
+            handler,
+            notice_on=D(2025, 9, 3),
+            items="签名",
+            period_working_days=20,
+            longer_reason="申请人在外地",
+        )
+    assert seg.expected_end_on == clock.WorkdayCalendar().add_working_days(D(2025, 9, 3), 20).end

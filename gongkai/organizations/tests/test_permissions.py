@@ -45,9 +45,20 @@ def test_office_admin_acts_across_the_district(two_units):
     unit_a, unit_b = two_units
     admin = staff(Role.OFFICE_ADMIN, unit_a)
     for unit in two_units:
-        for action in Action:
+        for action in set(Action) - permissions.UNIT_ONLY_ACTIONS:
             assert permissions.can(admin, action, unit)
     assert set(permissions.units_visible_to(admin)) == {unit_a, unit_b}
+
+
+def test_only_the_units_own_office_head_approves_extensions(two_units):
+    """Art. 33 ¶2: "经政府信息公开工作机构负责人同意" — the head of the handling agency's own office,
+    not the district office and not another unit's head."""
+    unit_a, unit_b = two_units
+    head_a = staff(Role.OFFICE_HEAD, unit_a)
+    assert permissions.can(head_a, Action.APPROVE_EXTENSION, unit_a)
+    assert not permissions.can(head_a, Action.APPROVE_EXTENSION, unit_b)
+    assert not permissions.can(staff(Role.OFFICE_ADMIN, unit_b), Action.APPROVE_EXTENSION, unit_a)
+    assert permissions.can(head_a, Action.HANDLE_CASE, unit_a)
 
 
 def test_evaluator_reads_everything_and_changes_nothing(two_units):
