@@ -159,6 +159,7 @@ def request_correction(request, tracking_number: str, payload: CorrectionIn):
             notice_on=payload.notice_on,
             items=payload.items,
             period_working_days=payload.period_working_days,
+            longer_reason=payload.longer_reason,
         ),
     )
 
@@ -186,6 +187,7 @@ def start_consultation(request, tracking_number: str, payload: ConsultationIn):
             party=payload.party,
             sent_on=payload.sent_on,
             reason=payload.reason,
+            party_contact=payload.party_contact,
         ),
     )
 
@@ -230,6 +232,7 @@ def issue_fee_notice(request, tracking_number: str, payload: FeeNoticeIn):
             quantity=payload.quantity,
             issued_on=payload.issued_on,
             payment_method=payload.payment_method,
+            received_on=payload.received_on,
         ),
     )
 
@@ -317,3 +320,6 @@ def close(request, tracking_number: str, payload: CloseIn):
             a, request.auth, outcome=payload.outcome, closed_on=payload.closed_on, reason=payload.reason
         ),
     )
+
+
+from . import api_staff_casework  # noqa: E402,F401  (registration, letters, transfer, delivery)

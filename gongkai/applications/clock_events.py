@@ -1,7 +1,8 @@
 """Actions that stop, resume or extend the statutory clock (Regulations art. 30, 32–34; fee measures).
 
-Each action checks the rule, writes a ``ClockSegment`` and a domain event, and refreshes the cached
-due date. Permissions are checked here, not only in views.
+Each action checks the rule, writes a ``ClockSegment`` and a domain event, refreshes the cached due
+date and issues the notice the law requires (correction notice, consultation letter, extension notice).
+Permissions are checked here, not only in views: the screens and the API call the same functions.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from gongkai.core.audit import record_event
 from gongkai.organizations.permissions import Action, can, require
 from gongkai.workdays.calendar import WorkdayCalendar
 
-from . import clock
-from .models import Application, ClockSegment, SegmentKind, Status
+from . import clock, letters
+from .models import Application, ClockSegment, LetterKind, SegmentKind, Status
 
 CONSULTATION_KINDS = {SegmentKind.THIRD_PARTY, SegmentKind.OTHER_AGENCY}
 
@@ -115,6 +116,7 @@ def request_correction(
         app, "correction_requested", actor=actor, changes={"status": ["", Status.CORRECTION]}, message=items
     )
     refresh(app)
+    letters.issue(app, LetterKind.CORRECTION, actor=actor, issued_on=segment.started_on, segment=segment)
     return segment
 
 
@@ -141,14 +143,21 @@ def receive_correction(
 
 @transaction.atomic
 def start_consultation(
-    application: Application, actor, *, kind: str, party: str, sent_on: dt.date, reason: str = ""
+    application: Application,
+    actor,
+    *,
+    kind: str,
+    party: str,
+    sent_on: dt.date,
+    reason: str = "",
+    party_contact: str = "",
 ) -> ClockSegment:
     """Art. 32 (third party) and 34 (other agency): consult in writing; the answer is due in 15 working days."""
     app = _lock(application)
     require(actor, Action.HANDLE_CASE, app.handling_unit)
-    kind = SegmentKind(kind)
     if kind not in CONSULTATION_KINDS:
         raise ValidationError(_("Choose a third party or another agency."))
+    kind = SegmentKind(kind)
     if not party.strip():
         raise ValidationError(_("Name the party consulted."))
     _check_open_and_running(app, sent_on)
@@ -158,11 +167,13 @@ def start_consultation(
         started_on=sent_on,
         expected_end_on=clock.consultation_answer_due(sent_on),
         party=party,
+        party_contact=party_contact.strip()[:200],
         reason=reason,
     )
     _set_status(app, Status.CONSULTATION)
     record_event(app, "consultation_started", actor=actor, changes={"party": ["", party]}, message=reason)
     refresh(app)
+    letters.issue(app, segment.kind, actor=actor, issued_on=segment.started_on, segment=segment)
     return segment
 
 
@@ -235,6 +246,7 @@ def extend(
         message=reason,
     )
     refresh(app)
+    letters.issue(app, LetterKind.EXTENSION, actor=actor, issued_on=segment.started_on, segment=segment)
     return segment
 
 

@@ -111,9 +111,13 @@ def submit(
             if existing:
                 return existing
         raise
+    from . import letters
     from .clock_events import refresh
+    from .models import LetterKind
 
     refresh(app)
+    if received_on is not None:  # art. 31(一)/(二): receipt is fixed at registration; acknowledge it
+        letters.issue(app, LetterKind.ACKNOWLEDGEMENT, actor=actor, issued_on=received_on)
     transaction.on_commit(lambda: _acknowledge(app, code))
     return Submission(app, code, True)
 

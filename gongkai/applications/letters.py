@@ -97,10 +97,54 @@ def issue(app, kind: str, *, actor=None, issued_on: dt.date | None = None, **ext
                 record_event(
                     app, "letter_issued", actor=actor, changes={"letter": ["", letter.number]}, message=title
                 )
+                transaction.on_commit(lambda letter_id=letter.pk: _send(letter_id))
                 return letter
         except IntegrityError:
             continue
     raise RuntimeError("could not allocate a letter number")
+
+
+def resend(letter: Letter, actor) -> Letter:
+    """Queue the letter's e-mail again; the letter itself (text, number) never changes."""
+    from gongkai.organizations.permissions import Action, require
+
+    require(actor, Action.HANDLE_CASE, letter.application.handling_unit)
+    record_event(letter.application, "letter_resent", actor=actor, changes={"letter": ["", letter.number]})
+    transaction.on_commit(lambda: _send(letter.pk))
+    return letter
+
+
+def record_delivery(letter: Letter, actor, *, delivered_on: dt.date, note: str) -> Letter:
+    """送达: the day and way the letter reached the addressee."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from gongkai.organizations.permissions import Action, require
+
+    require(actor, Action.HANDLE_CASE, letter.application.handling_unit)
+    if delivered_on < letter.issued_on or delivered_on > timezone.localdate():
+        raise ValidationError(_("A letter is delivered between the day it is issued and today."))
+    if not note.strip():
+        raise ValidationError(_("Say how the letter was delivered (post, in person, electronically)."))
+    letter.delivered_on, letter.delivery_note = delivered_on, note.strip()[:200]
+    letter.save(update_fields=["delivered_on", "delivery_note"])
+    record_event(
+        letter.application, "letter_delivered", actor=actor,
+        changes={"letter": ["", letter.number], "delivered_on": [None, delivered_on]}, message=letter.delivery_note,
+    )  # fmt: skip
+    return letter
+
+
+def _send(letter_id: int) -> None:
+    """Queue the e-mail of the letter; a queue failure never loses the letter (it can be re-sent)."""
+    try:
+        from .tasks import send_letter
+
+        send_letter.enqueue(letter_id)
+    except Exception:  # noqa: BLE001
+        import logging
+
+        logging.getLogger(__name__).exception("letter %s not queued for e-mail", letter_id)
 
 
 def html(letter: Letter) -> str:

@@ -233,6 +233,9 @@ class ClockSegment(models.Model):
     extra_working_days = models.PositiveSmallIntegerField(_("extra working days"), default=0)
     reason = models.TextField(_("reason"), blank=True)
     party = models.CharField(_("consulted party"), max_length=200, blank=True)
+    party_contact = models.CharField(
+        _("consulted party's contact (e-mail or address)"), max_length=200, blank=True
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -100,6 +100,11 @@ class Letter(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Delivery (送达): the e-mail sent by the task worker, and how the paper letter reached the addressee.
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
+    delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
+    delivery_note = models.CharField(_("how it was delivered"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("letter")

@@ -71,7 +71,10 @@ def confirm_receipt(application: Application, actor, *, confirmed_on: dt.date, n
         changes={"received_on": [None, confirmed_on]},
         message=app.receipt_note,
     )
+    from . import letters
     from .clock_events import refresh
+    from .models import LetterKind
 
     refresh(app)
+    letters.issue(app, LetterKind.ACKNOWLEDGEMENT, actor=actor, issued_on=app.received_on)
     return app

@@ -64,6 +64,7 @@ class CorrectionIn(Schema):
     notice_on: dt.date
     items: str
     period_working_days: int = 15
+    longer_reason: str = ""  # needed for a period over 15 working days
 
 
 class ConsultationIn(Schema):
@@ -71,6 +72,7 @@ class ConsultationIn(Schema):
     party: str
     sent_on: dt.date
     reason: str = ""
+    party_contact: str = ""  # an e-mail address gets the letter by e-mail
 
 
 class ConsultationEndIn(Schema):
@@ -89,6 +91,27 @@ class FeeNoticeIn(Schema):
     quantity: int
     issued_on: dt.date
     payment_method: str = ""
+    received_on: dt.date | None = None  # the applicant's receipt of the notice; default: the issue day
+
+
+class StaffApplicationIn(ApplicationIn):
+    """An application received in person, orally, by post (signed for or ordinary letter), fax or online."""
+
+    channel: str
+    submitted_on: dt.date
+    signed_for_on: dt.date | None = None
+    confirmed_on: dt.date | None = None
+    oral_record: str = ""
+
+
+class TransferIn(Schema):
+    agency: str
+    contact: str = ""
+
+
+class DeliveryIn(Schema):
+    delivered_on: dt.date
+    note: str = ""
 
 
 class PaymentIn(Schema):

@@ -147,7 +147,8 @@ def test_scenario_national_day_consultation_extension_and_close(
         body["status"] == Status.CLOSED and body["outcome"] == "partial" and body["closed_on"] == "2025-11-03"
     )
     assert body["legal_basis"] == "第三十七条"
-    assert [x["kind"] for x in body["letters"]] == ["reply"]
+    # Every notice the law requires was issued through the API itself, not only the reply (issue 12).
+    assert [x["kind"] for x in body["letters"]] == ["acknowledgement", "third_party", "extension", "reply"]
     # working days used: 09-23…26 (4) + 10-14…11-03 (15) = 19
     assert body["working_days_used"] == 19
 

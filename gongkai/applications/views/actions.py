@@ -4,8 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import clock_events, decisions, fee_notices, letters, receipt, routing
-from ..models import LetterKind
+from .. import clock_events, decisions, fee_notices, receipt, routing
 from ..outcomes import default_basis
 
 
@@ -27,10 +26,7 @@ def _text(request, name):
 
 
 def confirm_receipt(request, app):
-    app = receipt.confirm_receipt(
-        app, request.user, confirmed_on=_date(request, "on"), note=_text(request, "note")
-    )
-    letters.issue(app, LetterKind.ACKNOWLEDGEMENT, actor=request.user, issued_on=app.received_on)
+    receipt.confirm_receipt(app, request.user, confirmed_on=_date(request, "on"), note=_text(request, "note"))
 
 
 def take(request, app):
@@ -54,11 +50,10 @@ def transfer(request, app):
 
 
 def correction(request, app):
-    seg = clock_events.request_correction(
+    clock_events.request_correction(
         app, request.user, notice_on=_date(request, "on"), items=_text(request, "items"),
-        period_working_days=_int(request, "period"),
+        period_working_days=_int(request, "period"), longer_reason=_text(request, "longer_reason"),
     )  # fmt: skip
-    letters.issue(app, LetterKind.CORRECTION, actor=request.user, issued_on=seg.started_on, segment=seg)
 
 
 def correction_received(request, app):
@@ -66,11 +61,10 @@ def correction_received(request, app):
 
 
 def consultation(request, app):
-    seg = clock_events.start_consultation(
+    clock_events.start_consultation(
         app, request.user, kind=request.POST.get("kind", ""), party=_text(request, "party"),
         sent_on=_date(request, "on"), reason=_text(request, "reason"),
     )  # fmt: skip
-    letters.issue(app, seg.kind, actor=request.user, issued_on=seg.started_on, segment=seg)
 
 
 def consultation_end(request, app):
@@ -80,14 +74,13 @@ def consultation_end(request, app):
 
 
 def extend(request, app):
-    seg = clock_events.extend(
+    clock_events.extend(
         app,
         request.user,
         approved_on=_date(request, "on"),
         working_days=_int(request, "days"),
         reason=_text(request, "reason"),
     )
-    letters.issue(app, LetterKind.EXTENSION, actor=request.user, issued_on=seg.started_on, segment=seg)
 
 
 def fee(request, app):
