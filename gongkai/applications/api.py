@@ -61,8 +61,17 @@ def submit_application(
     auth=None,
     url_name="application_status",
 )
-def application_status(request, tracking_number: str, code: str = ""):
-    """The stage and due date of an application, for its applicant (tracking number + verification code)."""
+def application_status(
+    request,
+    tracking_number: str,
+    code: str = "",
+    x_verification_code: str = Header("", alias="X-Verification-Code"),
+):
+    """The stage and due date of an application, for its applicant (tracking number + verification code).
+
+    Send the code in the ``X-Verification-Code`` header so it stays out of URLs and access logs; the
+    ``code`` query parameter is still accepted for existing clients."""
+    code = x_verification_code or code
     client = throttle.client_of(request)
     if throttle.blocked(tracking_number, client):
         return error(429, "too_many_attempts", _("Too many wrong attempts. Try again in an hour."))

@@ -43,6 +43,8 @@ class PublicStatus(Schema):
     due_date: dt.date | None
     due_date_provisional: bool
     due_date_reason: str = ""
+    handling_unit: str = ""
+    due_date_explanation: list[str] = []
     working_days_used: int
     closed_on: dt.date | None
     outcome: str

@@ -28,6 +28,8 @@ def public_view(application) -> dict:
         "submitted_on": application.submitted_on,
         "received_on": application.received_on,
         "due_date": state.due_date,
+        "handling_unit": application.handling_unit.name,
+        "due_date_explanation": explain(state),
         "due_date_provisional": state.due_date_provisional,
         "due_date_reason": state.due_date_reason,
         "working_days_used": state.working_days_used,
@@ -39,3 +41,55 @@ def public_view(application) -> dict:
             for letter in application.letters.all()
         ],
     }
+
+
+def explain(state) -> list[str]:
+    """How the due date was computed, in plain words: the steps, the days the calendar skipped."""
+    if not state.started:
+        return [
+            str(_("The reply period starts when the agency confirms receipt of your application (art. 31)."))
+        ]
+    lines = [
+        str(
+            _(
+                "The agency replies within %(n)s working days of receipt (%(r)s), not counting the day of receipt."
+            )
+            % {"n": state.allowance, "r": state.received_on}
+        )
+    ]
+    for segment in state.segments:
+        if segment.kind == "running":
+            continue
+        if segment.kind == "extension":
+            lines.append(
+                str(
+                    _("Extended by %(n)s working days on %(d)s.")
+                    % {"n": segment.extra_working_days, "d": segment.started_on}
+                )
+            )
+        elif segment.restarts:
+            lines.append(
+                str(
+                    _(
+                        "Correction requested on %(d)s: the period counts afresh from receipt of the corrected application (art. 30)."
+                    )
+                    % {"d": segment.started_on}
+                )
+            )
+        else:
+            lines.append(
+                str(
+                    _("%(label)s from %(d)s: %(n)s working days not counted.")
+                    % {"label": segment.label, "d": segment.started_on, "n": segment.working_days}
+                )
+            )
+    for step in state.steps:
+        skipped = [f"{d.date:%m-%d} {d.name}".strip() for d in step.holidays]
+        if skipped:
+            lines.append(str(_("Holidays skipped: %(days)s.") % {"days": "、".join(skipped)}))
+        made_up = [f"{d.date:%m-%d}" for d in step.make_up_workdays]
+        if made_up:
+            lines.append(str(_("Make-up working days counted: %(days)s.") % {"days": "、".join(made_up)}))
+    if state.due_date_reason:
+        lines.append(state.due_date_reason)
+    return lines

@@ -63,6 +63,10 @@ def test_status_needs_the_right_code(client, submitted, unit):
     assert ok.status_code == 200 and ok.json()["status"] == Status.SUBMITTED
     assert "applicant_name" not in ok.json() and "张三" not in ok.content.decode()
     assert client.get(f"/api/v1/applications/{tn}", {"code": "WRONG123"}).status_code == 404
+    by_header = client.get(
+        f"/api/v1/applications/{tn}", headers={"X-Verification-Code": submitted["verification_code"]}
+    )
+    assert by_header.status_code == 200 and by_header.json()["handling_unit"] == unit.name
     assert client.get("/api/v1/applications/GK000", {"code": "X"}).status_code == 404
     with at(D(2025, 9, 19)):
         b = post(

@@ -55,5 +55,8 @@ def test_apply_on_phone_and_staff_close(live_server, phone_page, desktop_page, t
     app = Application.objects.get(tracking_number=tracking)
     assert app.status == Status.CLOSED and app.outcome == "granted" and office.pk
 
-    page.goto(f"{live_server.url}/apply/status/?tracking_number={tracking}&code={code}")
+    page.goto(f"{live_server.url}/apply/status/")
+    page.fill("#id_tracking_number", tracking)
+    page.fill("#id_code", code)
+    page.click("#status-lookup")
     assert "予以公开" in page.inner_text("#outcome")

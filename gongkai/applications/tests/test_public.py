@@ -72,11 +72,18 @@ def test_status_lookup(client, unit):
         client.post("/apply/", form_data(unit))
         app = Application.objects.get()
         code = client.session["gongkai_application_receipts"][app.tracking_number]
-    ok = client.get(reverse("applications:status"), {"tracking_number": app.tracking_number, "code": code})
-    assert 'id="status-result"' in ok.content.decode() and VALID["applicant_name"] not in ok.content.decode()
-    bad = client.get(
+    ok = client.post(reverse("applications:status"), {"tracking_number": app.tracking_number, "code": code})
+    page = ok.content.decode()
+    assert 'id="status-result"' in page and VALID["applicant_name"] not in page
+    assert unit.name in page and 'id="due-explanation"' in page
+    # Issue 12: the code never travels in a URL — a GET with it in the query string looks nothing up.
+    leaked = client.get(
+        reverse("applications:status"), {"tracking_number": app.tracking_number, "code": code}
+    )
+    assert 'id="status-result"' not in leaked.content.decode()
+    bad = client.post(
         reverse("applications:status"), {"tracking_number": app.tracking_number, "code": "NOPE2345"}
     )
     assert 'id="status-result"' not in bad.content.decode() and bad.status_code == 200
-    unknown = client.get(reverse("applications:status"), {"tracking_number": "GK1", "code": "X"})
+    unknown = client.post(reverse("applications:status"), {"tracking_number": "GK1", "code": "X"})
     assert unknown.status_code == 200

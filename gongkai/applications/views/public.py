@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import intake, letters, throttle
 from ..forms import ApplicationForm, StatusLookupForm
@@ -60,10 +60,14 @@ def received(request, tracking_number):
 
 
 @never_cache
+@never_cache
 def status(request):
-    form = StatusLookupForm(request.GET or None)
+    """The applicant's status check. A POST form: the verification code never appears in a URL (access
+    logs, browser history); guesses are limited per tracking number and per address (throttle)."""
+    initial = {"tracking_number": request.GET.get("tracking_number", "")}
+    form = StatusLookupForm(request.POST or None, initial=initial)
     view = None
-    if form.is_bound and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         number, code = form.cleaned_data["tracking_number"], form.cleaned_data["code"]
         client = throttle.client_of(request)
         if throttle.blocked(number, client):
@@ -79,9 +83,10 @@ def status(request):
 
 
 @never_cache
+@require_POST
 def letter_download(request, tracking_number, letter_id, fmt):
-    """The applicant downloads a letter of their own case (tracking number + code)."""
-    code = request.GET.get("code", "")
+    """The applicant downloads a letter of their own case (tracking number + code, posted)."""
+    code = request.POST.get("code", "")
     client = throttle.client_of(request)
     if throttle.blocked(tracking_number, client):
         raise Http404
