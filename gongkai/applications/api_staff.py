@@ -188,6 +188,7 @@ def start_consultation(request, tracking_number: str, payload: ConsultationIn):
             sent_on=payload.sent_on,
             reason=payload.reason,
             party_contact=payload.party_contact,
+            party_received_on=payload.party_received_on,
         ),
     )
 
@@ -198,7 +199,11 @@ def end_consultation(request, tracking_number: str, payload: ConsultationEndIn):
         request,
         tracking_number,
         lambda a: clock_events.end_consultation(
-            a, request.auth, answered_on=payload.answered_on, answer=payload.answer
+            a,
+            request.auth,
+            answered_on=payload.answered_on,
+            answer=payload.answer,
+            segment_id=payload.consultation_id,
         ),
     )
 

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 
 from gongkai.organizations.models import Unit
 
-from . import fee_notices, intake, letters, routing
+from . import clock_events, fee_notices, intake, letters, routing
 from .api import error, router
 from .api_staff import CASE, RESP, _case, _run, staff
 from .forms import StaffRegistrationForm
-from .schemas import DateIn, DeliveryIn, StaffApplicationIn, TransferIn
+from .schemas import ConsultationReceivedIn, DateIn, DeliveryIn, StaffApplicationIn, TransferIn
 from .serializers import case_json, may_see_applicant
 
 
@@ -142,3 +142,17 @@ def fee_notice_received(request, tracking_number: str, notice_id: int, payload: 
         fee_notices.record_notice_receipt(notice, request.auth, received_on=payload.on)
 
     return _run(request, tracking_number, run)
+
+
+@router.post(
+    CASE + "/consultations/received", auth=staff, response=RESP, url_name="staff_consultation_received"
+)
+def consultation_received(request, tracking_number: str, payload: ConsultationReceivedIn):
+    """Art. 32/34: the consulted party received the request on this day; its 15 working days run from then."""
+    return _run(
+        request,
+        tracking_number,
+        lambda a: clock_events.record_party_receipt(
+            a, request.auth, segment_id=payload.consultation_id, received_on=payload.received_on
+        ),
+    )

@@ -37,6 +37,7 @@ MAX_CORRECTION_PERIOD = 60  # a plausibility bound on "generally", not a legal l
 CONSULTATION_WORKING_DAYS = 15  # art. 32, 34
 FEE_PAYMENT_WORKING_DAYS = 20  # fee measures, Sichuan notice
 CAPPED_STOPS = {SegmentKind.THIRD_PARTY, SegmentKind.OTHER_AGENCY, SegmentKind.FEE}
+CONSULTATION_KINDS = {SegmentKind.THIRD_PARTY, SegmentKind.OTHER_AGENCY}
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Segment:
 
     def as_dict(self) -> dict:
         return {
+            "id": self.segment_id,
             "kind": self.kind,
             "label": self.label,
             "started_on": self.started_on.isoformat(),
@@ -200,7 +202,10 @@ def _compute(application, today, calendar) -> ClockState:
     end_of_count = application.closed_on or today
     rows = list(application.clock_segments.all()) if application.pk else []
     extensions = [r for r in rows if r.kind == SegmentKind.EXTENSION]
-    stops = sorted((r for r in rows if r.kind in STOP_KINDS), key=lambda r: (r.started_on, r.pk or 0))
+    stops = sorted(
+        (r for r in rows if r.kind in STOP_KINDS),
+        key=lambda r: ((getattr(r, "party_received_on", None) or r.started_on), r.pk or 0),
+    )
     state.allowance = REPLY_WORKING_DAYS + sum(r.extra_working_days for r in extensions)
 
     def counted(start, end):
@@ -215,28 +220,32 @@ def _compute(application, today, calendar) -> ClockState:
     cursor: dt.date | None = application.received_on
     resume_on: dt.date | None = None
     restart_pending = False
-    for row in stops:
-        counting.append((cursor, row.started_on))
-        if row.started_on > cursor:
+    for stop in _stops(stops, today):
+        end = stop.end
+        if stop.started_on < cursor:  # a consultation received before the previous stop ended
+            stop.started_on = cursor
+            if end is not None and end < cursor:
+                end = cursor
+        counting.append((cursor, stop.started_on))
+        if stop.started_on > cursor:
             state.segments.append(
-                Segment(SegmentKind.RUNNING, cursor, row.started_on, counted(cursor, row.started_on))
+                Segment(SegmentKind.RUNNING, cursor, stop.started_on, counted(cursor, stop.started_on))
             )
-        end = effective_stop_end(row.kind, row.ended_on, row.expected_end_on, today)
-        excluded = counted(row.started_on, end) if row.kind != SegmentKind.CORRECTION else 0
+        excluded = counted(stop.started_on, end) if stop.kind != SegmentKind.CORRECTION else 0
         state.segments.append(
             Segment(
-                row.kind, row.started_on, end, excluded, row.expected_end_on, reason=row.reason,
-                party=row.party, restarts=row.kind == SegmentKind.CORRECTION, segment_id=row.pk,
+                stop.kind, stop.started_on, end, excluded, stop.expected_end_on, reason=stop.reason,
+                party=stop.party, restarts=stop.kind == SegmentKind.CORRECTION, segment_id=stop.pk,
             )
         )  # fmt: skip
         if end is None:
-            cursor, resume_on = None, row.expected_end_on
-            state.stopped_for = row.kind
-            restart_pending = row.kind == SegmentKind.CORRECTION
+            cursor, resume_on = None, stop.expected_end_on
+            state.stopped_for = stop.kind
+            restart_pending = stop.kind == SegmentKind.CORRECTION
             break
         cursor = end
         ended_by_closing = application.closed_on is not None and end >= application.closed_on
-        if row.kind == SegmentKind.CORRECTION and not ended_by_closing:
+        if stop.kind == SegmentKind.CORRECTION and not ended_by_closing:
             counting = []  # art. 30: counted afresh from receipt of the corrected application
             state.counting_from = end
     if cursor is not None:
@@ -262,6 +271,46 @@ def _compute(application, today, calendar) -> ClockState:
     if state.due_date and application.closed_on:
         state.replied_on_time = application.closed_on <= state.due_date
     return state
+
+
+@dataclass
+class _Stop:
+    kind: str
+    started_on: dt.date
+    end: dt.date | None  # when it stops excluding time (capped); None while open
+    expected_end_on: dt.date | None
+    reason: str = ""
+    party: str = ""
+    pk: int | None = None
+
+
+def _stops(rows, today) -> list[_Stop]:
+    """The stops in order, consultations merged where they overlap.
+
+    Art. 32–34: a consulted party has 15 working days from *its receipt* of the request, so each
+    consultation excludes time from ``party_received_on`` (the sending day until it is recorded), capped
+    per party. Consultations of a third party and of another agency may run in parallel; days they share
+    are excluded once.
+    """
+    stops: list[_Stop] = []
+    for row in rows:
+        consultation = row.kind in CONSULTATION_KINDS
+        start = (
+            (getattr(row, "party_received_on", None) or row.started_on) if consultation else row.started_on
+        )
+        end = effective_stop_end(row.kind, row.ended_on, row.expected_end_on, today)
+        stop = _Stop(row.kind, start, end, row.expected_end_on, row.reason, row.party, row.pk)
+        last = stops[-1] if stops else None
+        overlaps = last is not None and (last.end is None or start <= last.end)
+        if consultation and last is not None and last.kind in CONSULTATION_KINDS and overlaps:
+            last.end = None if last.end is None or end is None else max(last.end, end)
+            last.expected_end_on = max(
+                filter(None, [last.expected_end_on, row.expected_end_on]), default=None
+            )
+            last.party = "、".join(filter(None, [last.party, row.party]))
+            continue
+        stops.append(stop)
+    return stops
 
 
 def _due_date(state: ClockState, plan, calendar: WorkdayCalendar, restart_pending: bool) -> None:

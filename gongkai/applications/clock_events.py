@@ -21,7 +21,7 @@ from gongkai.workdays.calendar import WorkdayCalendar
 from . import clock, letters
 from .models import Application, ClockSegment, LetterKind, SegmentKind, Status
 
-CONSULTATION_KINDS = {SegmentKind.THIRD_PARTY, SegmentKind.OTHER_AGENCY}
+CONSULTATION_KINDS = clock.CONSULTATION_KINDS
 
 
 def refresh(application: Application, today: dt.date | None = None) -> clock.ClockState:
@@ -37,7 +37,7 @@ def _lock(application: Application) -> Application:
     return Application.objects.select_for_update().get(pk=application.pk)
 
 
-def _check_open_and_running(app: Application, on: dt.date) -> None:
+def _check_open_and_running(app: Application, on: dt.date, *, parallel_consultation: bool = False) -> None:
     if app.is_closed:
         raise ValidationError(_("This case is closed."))
     if app.received_on is None:
@@ -49,13 +49,25 @@ def _check_open_and_running(app: Application, on: dt.date) -> None:
     if on > timezone.localdate():
         raise ValidationError(_("The date cannot be in the future."))
     stop = clock.current_stop(app)
+    if stop is not None and parallel_consultation and stop.kind in CONSULTATION_KINDS:
+        # Arts. 32 and 34 allow consulting a third party and another agency at the same time.
+        stop = app.clock_segments.filter(ended_on__isnull=True).exclude(kind__in=CONSULTATION_KINDS).first()
     if stop is not None:
         raise ValidationError(
             _("The clock is already stopped (%(kind)s since %(date)s). End that stop first.")
             % {"kind": stop.get_kind_display(), "date": stop.started_on}
         )
-    last = app.clock_segments.exclude(ended_on=None).order_by("-ended_on").first()
-    if last is not None and on < last.ended_on:
+    last = (
+        app.clock_segments.exclude(ended_on=None)
+        .exclude(kind=SegmentKind.EXTENSION)
+        .order_by("-ended_on")
+        .first()
+    )
+    if (
+        last is not None
+        and on < last.ended_on
+        and not (parallel_consultation and last.kind in CONSULTATION_KINDS)
+    ):
         raise ValidationError(
             _("The date cannot be before the end of the previous stop (%(date)s).") % {"date": last.ended_on}
         )
@@ -151,6 +163,7 @@ def start_consultation(
     sent_on: dt.date,
     reason: str = "",
     party_contact: str = "",
+    party_received_on: dt.date | None = None,
 ) -> ClockSegment:
     """Art. 32 (third party) and 34 (other agency): consult in writing; the answer is due in 15 working days."""
     app = _lock(application)
@@ -160,12 +173,14 @@ def start_consultation(
     kind = SegmentKind(kind)
     if not party.strip():
         raise ValidationError(_("Name the party consulted."))
-    _check_open_and_running(app, sent_on)
+    _check_open_and_running(app, sent_on, parallel_consultation=True)
+    _check_party_receipt(sent_on, party_received_on)
     segment = ClockSegment.objects.create(
         application=app,
         kind=kind,
         started_on=sent_on,
-        expected_end_on=clock.consultation_answer_due(sent_on),
+        party_received_on=party_received_on,
+        expected_end_on=clock.consultation_answer_due(party_received_on or sent_on),
         party=party,
         party_contact=party_contact.strip()[:200],
         reason=reason,
@@ -179,14 +194,15 @@ def start_consultation(
 
 @transaction.atomic
 def end_consultation(
-    application: Application, actor, *, answered_on: dt.date, answer: str = ""
+    application: Application, actor, *, answered_on: dt.date, answer: str = "", segment_id: int | None = None
 ) -> ClockSegment:
-    """Art. 32–34: the answer (or silence after 15 working days) ends the excluded time."""
+    """Art. 32–34: the answer (or silence after 15 working days) ends the excluded time of that party."""
     app = _lock(application)
     require(actor, Action.HANDLE_CASE, app.handling_unit)
-    segment = _open_stop(app, CONSULTATION_KINDS, _("No consultation is open on this case."))
+    segment = _open_consultation(app, segment_id)
     _end(segment, answered_on, answer)
-    _set_status(app, Status.IN_PROGRESS)
+    if not app.clock_segments.filter(kind__in=CONSULTATION_KINDS, ended_on__isnull=True).exists():
+        _set_status(app, Status.IN_PROGRESS)
     record_event(
         app, "consultation_ended", actor=actor, changes={"answered_on": ["", answered_on]}, message=answer
     )
@@ -247,6 +263,42 @@ def extend(
     )
     refresh(app)
     letters.issue(app, LetterKind.EXTENSION, actor=actor, issued_on=segment.started_on, segment=segment)
+    return segment
+
+
+def _check_party_receipt(sent_on: dt.date, received_on: dt.date | None) -> None:
+    if received_on is not None and (received_on < sent_on or received_on > timezone.localdate()):
+        raise ValidationError(_("The party receives the request between the day it is sent and today."))
+
+
+def _open_consultation(app: Application, segment_id: int | None) -> ClockSegment:
+    open_ones = app.clock_segments.filter(kind__in=CONSULTATION_KINDS, ended_on__isnull=True)
+    if segment_id is not None:
+        open_ones = open_ones.filter(pk=segment_id)
+    found = list(open_ones[:2])
+    if not found:
+        raise ValidationError(_("No consultation is open on this case."))
+    if len(found) > 1:
+        raise ValidationError(_("Several consultations are open: say which one was answered."))
+    return found[0]
+
+
+@transaction.atomic
+def record_party_receipt(application: Application, actor, *, segment_id: int | None, received_on: dt.date):
+    """Art. 32/34: the day the consulted party received the request; its 15 working days run from then."""
+    app = _lock(application)
+    require(actor, Action.HANDLE_CASE, app.handling_unit)
+    segment = _open_consultation(app, segment_id)
+    _check_party_receipt(segment.started_on, received_on)
+    before = segment.party_received_on
+    segment.party_received_on = received_on
+    segment.expected_end_on = clock.consultation_answer_due(received_on)
+    segment.save(update_fields=["party_received_on", "expected_end_on"])
+    record_event(
+        app, "consultation_received", actor=actor,
+        changes={"party_received_on": [before, received_on]}, message=segment.party,
+    )  # fmt: skip
+    refresh(app)
     return segment
 
 

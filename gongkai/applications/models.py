@@ -233,6 +233,8 @@ class ClockSegment(models.Model):
     extra_working_days = models.PositiveSmallIntegerField(_("extra working days"), default=0)
     reason = models.TextField(_("reason"), blank=True)
     party = models.CharField(_("consulted party"), max_length=200, blank=True)
+    # Art. 32/34: the 15 working days run from the consulted party's receipt of the request.
+    party_received_on = models.DateField(_("received by the consulted party on"), null=True, blank=True)
     party_contact = models.CharField(
         _("consulted party's contact (e-mail or address)"), max_length=200, blank=True
     )

@@ -75,11 +75,18 @@ class ConsultationIn(Schema):
     sent_on: dt.date
     reason: str = ""
     party_contact: str = ""  # an e-mail address gets the letter by e-mail
+    party_received_on: dt.date | None = None  # the party's receipt; its 15 working days run from then
 
 
 class ConsultationEndIn(Schema):
     answered_on: dt.date
     answer: str = ""
+    consultation_id: int | None = None  # needed when several consultations are open
+
+
+class ConsultationReceivedIn(Schema):
+    received_on: dt.date
+    consultation_id: int | None = None
 
 
 class ExtensionIn(Schema):

@@ -46,6 +46,14 @@ def case_json(app, user, state: clock.ClockState | None = None) -> dict:
         "allowance": state.allowance,
         "overdue": state.overdue,
         "clock": [s.as_dict() for s in state.segments],
+        "consultations": [
+            {
+                "id": c.pk, "kind": c.kind, "party": c.party, "sent_on": _iso(c.started_on),
+                "party_received_on": _iso(c.party_received_on), "answer_due_on": _iso(c.expected_end_on),
+                "answered_on": _iso(c.ended_on),
+            }
+            for c in app.clock_segments.all() if c.kind in clock.CONSULTATION_KINDS
+        ],
         "outcome": app.outcome,
         "legal_basis": app.legal_basis,
         "closed_on": _iso(app.closed_on),

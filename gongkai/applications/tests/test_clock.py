@@ -210,3 +210,38 @@ def test_correction_period_is_a_default_with_a_reason_to_go_longer(unit, handler
             longer_reason="申请人在外地",
         )
     assert seg.expected_end_on == clock.WorkdayCalendar().add_working_days(D(2025, 9, 3), 20).end
+
+
+def test_consultation_excluded_from_the_partys_receipt_and_in_parallel_once(unit, handler):
+    """Arts. 32 and 34: the consulted party answers "自收到征求意见书之日起15个工作日内", and art. 33 excludes
+    "征求第三方和其他机关意见所需时间": a third party and another agency may be consulted in parallel; each
+    excludes time from its own receipt, capped at its 15 working days, and shared days count once."""
+    app = ApplicationFactory(handling_unit=unit, received_on=D(2025, 11, 3))  # Monday
+    with at(D(2025, 11, 5)):
+        third = clock_events.start_consultation(
+            app,
+            handler,
+            kind="third_party",
+            party="某公司",
+            sent_on=D(2025, 11, 4),
+            party_received_on=D(2025, 11, 5),
+        )
+        agency = clock_events.start_consultation(
+            app, handler, kind="other_agency", party="区财政局", sent_on=D(2025, 11, 5)
+        )
+    assert third.expected_end_on == clock.WorkdayCalendar().add_working_days(D(2025, 11, 5), 15).end
+    with at(D(2025, 11, 10)):
+        clock_events.end_consultation(
+            app, handler, answered_on=D(2025, 11, 10), answer="同意", segment_id=agency.pk
+        )
+    app.refresh_from_db()
+    assert app.status == Status.CONSULTATION  # the third party has not answered yet
+    with at(D(2025, 11, 14)):
+        with pytest.raises(ValidationError):  # several were open: which one? (only one left now, so fine)
+            clock_events.end_consultation(app, handler, answered_on=D(2025, 11, 14), segment_id=agency.pk)
+        clock_events.end_consultation(app, handler, answered_on=D(2025, 11, 14), answer="不同意")
+    s = state(app, D(2025, 11, 17))
+    # Counted: 11-04 and 11-05 (running until the third party's receipt on 11-05), then from 11-14 on.
+    # Excluded once: 11-06 … 11-14 (7 working days), though two consultations overlapped.
+    assert s.working_days_used == 2 + 1  # 11-04, 11-05, 11-17
+    assert s.due_date == clock.WorkdayCalendar().add_working_days(D(2025, 11, 14), 18).end

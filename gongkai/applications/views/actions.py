@@ -61,15 +61,29 @@ def correction_received(request, app):
 
 
 def consultation(request, app):
+    received = request.POST.get("received_on")
     clock_events.start_consultation(
         app, request.user, kind=request.POST.get("kind", ""), party=_text(request, "party"),
-        sent_on=_date(request, "on"), reason=_text(request, "reason"),
+        sent_on=_date(request, "on"), reason=_text(request, "reason"), party_contact=_text(request, "contact"),
+        party_received_on=_date(request, "received_on") if received else None,
     )  # fmt: skip
+
+
+def _consultation_id(request):
+    value = request.POST.get("consultation", "")
+    return int(value) if value.isdigit() else None
 
 
 def consultation_end(request, app):
     clock_events.end_consultation(
-        app, request.user, answered_on=_date(request, "on"), answer=_text(request, "answer")
+        app, request.user, answered_on=_date(request, "on"), answer=_text(request, "answer"),
+        segment_id=_consultation_id(request),
+    )  # fmt: skip
+
+
+def consultation_received(request, app):
+    clock_events.record_party_receipt(
+        app, request.user, segment_id=_consultation_id(request), received_on=_date(request, "on")
     )
 
 
@@ -146,6 +160,6 @@ def close(request, app):
 ACTIONS = {
     "confirm_receipt": confirm_receipt, "take": take, "assign": assign, "transfer": transfer,
     "correction": correction, "correction_received": correction_received, "consultation": consultation,
-    "consultation_end": consultation_end, "extend": extend, "fee": fee, "fee_paid": fee_paid, "draft": draft,
+    "consultation_end": consultation_end, "consultation_received": consultation_received, "extend": extend, "fee": fee, "fee_paid": fee_paid, "draft": draft,
     "approve": approve, "return": return_decision, "sign": sign, "close": close,
 }  # fmt: skip

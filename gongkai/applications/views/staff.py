@@ -69,6 +69,8 @@ def case_view(request, tracking_number):
         "may_review": decisions.may_review(request.user, decision),
         "app": app, "state": state, "handles": handles, "office": is_office_admin(request.user),
         "see_applicant": may_see_applicant(request.user, app), "timeline": _timeline(request.user, app),
+        "open_consultations": [c for c in app.clock_segments.all()
+                               if c.kind in clock.CONSULTATION_KINDS and c.ended_on is None],
         "decision": decision, "signals": repeats.signals(app) if handles else [],
         "outcomes": Outcome.choices, "bases": {k: [b.articles for b in v] for k, v in LEGAL_BASIS.items()},
         "deny_grounds": [(k, v) for k, v in Outcome.choices if k.startswith("deny_")],
