@@ -14,7 +14,14 @@ from . import clock_events, fee_notices, intake, letters, routing
 from .api import error, router
 from .api_staff import CASE, RESP, _case, _run, staff
 from .forms import StaffRegistrationForm
-from .schemas import ConsultationReceivedIn, DateIn, DeliveryIn, StaffApplicationIn, TransferIn
+from .schemas import (
+    ConsultationReceivedIn,
+    DateIn,
+    DeliveryIn,
+    ReasonableDeadlineIn,
+    StaffApplicationIn,
+    TransferIn,
+)
 from .serializers import case_json, may_see_applicant
 
 
@@ -154,5 +161,21 @@ def consultation_received(request, tracking_number: str, payload: ConsultationRe
         tracking_number,
         lambda a: clock_events.record_party_receipt(
             a, request.auth, segment_id=payload.consultation_id, received_on=payload.received_on
+        ),
+    )
+
+
+@router.post(CASE + "/reasonable-deadline", auth=staff, response=RESP, url_name="staff_reasonable_deadline")
+def reasonable_deadline(request, tracking_number: str, payload: ReasonableDeadlineIn):
+    """Art. 35: fix a reasonable later deadline for unreasonably many or frequent requests; the applicant is told."""
+    return _run(
+        request,
+        tracking_number,
+        lambda a: clock_events.set_reasonable_deadline(
+            a,
+            request.auth,
+            decided_on=payload.decided_on,
+            deadline_on=payload.deadline_on,
+            reason=payload.reason,
         ),
     )

@@ -266,6 +266,13 @@ def _compute(application, today, calendar) -> ClockState:
         plan.append((resume_on, None))
         state.provisional = True
     _due_date(state, plan, calendar, restart_pending)
+    later = getattr(application, "reasonable_deadline_on", None)
+    if later and (state.due_date is None or later > state.due_date) and not restart_pending:
+        # Art. 35: the reasonable later deadline fixed for unreasonably many or frequent requests.
+        state.due_date = later
+        state.steps.append(
+            Step(text=str(_("Reasonable later deadline (art. 35)")), start=later, end=later, working_days=0)
+        )
     if state.due_date and not application.closed_on:
         state.overdue = today > state.due_date
     if state.due_date and application.closed_on:

@@ -318,3 +318,40 @@ def _end(segment: ClockSegment, on: dt.date, note: str = "") -> None:
     if note:
         segment.reason = f"{segment.reason}\n{note}".strip()
     segment.save(update_fields=["ended_on", "reason"])
+
+
+@transaction.atomic
+def set_reasonable_deadline(
+    application: Application, actor, *, decided_on: dt.date, deadline_on: dt.date, reason: str
+) -> Application:
+    """Art. 35: "申请理由合理，但是无法在本条例第三十三条规定的期限内答复申请人的，可以确定延迟答复的合理期限并告知申请人"."""
+    app = _lock(application)
+    require(actor, Action.HANDLE_CASE, app.handling_unit)
+    if app.is_closed or app.received_on is None:
+        raise ValidationError(_("Only an open case with a date of receipt can get a later deadline."))
+    if not reason.strip():
+        raise ValidationError(
+            _("State why the requests exceed a reasonable range and why more time is needed (art. 35).")
+        )
+    if decided_on < app.received_on or decided_on > timezone.localdate():
+        raise ValidationError(_("The decision is dated between the date of receipt and today."))
+    state = clock.compute(app, today=decided_on)
+    if state.due_date and decided_on > state.due_date and not state.due_date_provisional:
+        raise ValidationError(
+            _("The period ended on %(date)s; fix the later deadline before it ends.")
+            % {"date": state.due_date}
+        )
+    if state.due_date and deadline_on <= state.due_date:
+        raise ValidationError(
+            _("A later deadline must be after the statutory one (%(date)s).") % {"date": state.due_date}
+        )
+    before = app.reasonable_deadline_on
+    app.reasonable_deadline_on, app.reasonable_deadline_reason = deadline_on, reason.strip()
+    app.save(update_fields=["reasonable_deadline_on", "reasonable_deadline_reason", "updated_at"])
+    record_event(
+        app, "reasonable_deadline_set", actor=actor, changes={"reasonable_deadline_on": [before, deadline_on]},
+        message=reason,
+    )  # fmt: skip
+    refresh(app)
+    letters.issue(app, LetterKind.DEADLINE, actor=actor, issued_on=decided_on)
+    return app

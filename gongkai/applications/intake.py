@@ -92,6 +92,7 @@ def submit(
                 submission_fingerprint=fingerprint,
                 verification_code_hash=codes.hash_code(code),
                 submitted_on=submitted_on,
+                arrived_on=submitted_on,
                 received_on=received_on,
                 receipt_note=receipt.receipt_note(channel) if received_on else "",
                 status=Status.REGISTERED if received_on else Status.SUBMITTED,

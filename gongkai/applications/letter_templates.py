@@ -59,6 +59,13 @@ DEFAULTS = {
         "\n应缴金额：{{ notice.amount_yuan }}元。\n缴纳方式：{{ notice.payment_method }}"
         "\n请自收到本通知次日起20个工作日内{% if notice.due_on <= calendar_last_day %}（即{{ notice.due_on|date:'Y年n月j日' }}前）{% endif %}缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
     ),
+    "deadline": (
+        "政府信息公开申请延迟答复告知书",
+        FACTS
+        + "\n您申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第三十五条，"
+        "本机关认为申请理由合理，但无法在第三十三条规定的期限内答复，确定延迟答复的合理期限为"
+        "{{ app.reasonable_deadline_on|date:'Y年n月j日' }}前。\n理由：{{ app.reasonable_deadline_reason }}",
+    ),
     "reply": (
         "政府信息公开申请答复书",
         FACTS + "\n{{ decision.text }}"

@@ -31,6 +31,7 @@ NUMBER_WORD = {
     LetterKind.THIRD_PARTY: "征",
     LetterKind.OTHER_AGENCY: "征",
     LetterKind.ACKNOWLEDGEMENT: "登",
+    LetterKind.DEADLINE: "期",
 }
 
 

@@ -143,6 +143,12 @@ class Application(models.Model):
     submitted_on = models.DateField(_("submitted on"))
     received_on = models.DateField(_("received on"), null=True, blank=True, db_index=True)
     receipt_note = models.CharField(_("how receipt was established"), max_length=300, blank=True)
+    # Art. 31(二)(三): the day an ordinary letter, fax or online application arrived, before receipt is
+    # confirmed — so a late confirmation is visible and reminded about, never silent.
+    arrived_on = models.DateField(_("arrived on"), null=True, blank=True)
+    # Art. 35: a reasonable later deadline, fixed and told to the applicant, for unreasonably many requests.
+    reasonable_deadline_on = models.DateField(_("reasonable later deadline (art. 35)"), null=True, blank=True)
+    reasonable_deadline_reason = models.TextField(_("why the later deadline is needed"), blank=True)
     #: Cached from ``clock.compute`` after every clock event and by the daily task; for lists and sorting.
     due_on = models.DateField(_("due on"), null=True, blank=True, db_index=True)
 

@@ -64,6 +64,7 @@ class LetterKind(models.TextChoices):
     OTHER_AGENCY = "other_agency", _("Consultation letter to another agency")
     FEE = "fee", _("Fee notice")
     REPLY = "reply", _("Reply letter")
+    DEADLINE = "deadline", _("Notice of a reasonable later deadline (art. 35)")
 
 
 class LetterTemplate(models.Model):

@@ -38,7 +38,7 @@ LETTER_SUBJECTS = {
     "reply": _("Reply to your application"),
     "third_party": _("A third party is being consulted on your application"),
     "other_agency": _("Another agency is being consulted on your application"),
-    "transfer": _("Your application concerns another agency"),
+    "deadline": _("A later reply deadline is set for your application"),
 }
 
 

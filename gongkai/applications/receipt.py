@@ -16,11 +16,16 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.organizations.permissions import Action, require
+from gongkai.workdays.calendar import WorkdayCalendar
 
 from .models import Application, Channel, Status
 
 #: Channels whose receipt date is fixed at registration (art. 31(一)).
 IMMEDIATE = {Channel.IN_PERSON, Channel.ORAL}
+#: Confirming receipt later than this after arrival needs a stated reason: the clock starts from the
+#: confirmation (art. 31(二)(三)), so a late one must not move it silently. Reminders start after 2.
+CONFIRM_WITHIN_WORKING_DAYS = 3
+REMIND_UNCONFIRMED_AFTER_WORKING_DAYS = 2
 
 
 def receipt_date(
@@ -60,6 +65,16 @@ def confirm_receipt(application: Application, actor, *, confirmed_on: dt.date, n
         )
     if confirmed_on < app.submitted_on or confirmed_on > timezone.localdate():
         raise ValidationError(_("The date of receipt must be between the submission date and today."))
+    arrived = app.arrived_on or app.submitted_on
+    lag = WorkdayCalendar().working_days_between(arrived, confirmed_on).working_days
+    if lag > CONFIRM_WITHIN_WORKING_DAYS and not note.strip():
+        raise ValidationError(
+            _(
+                "The application arrived on %(arrived)s, %(lag)s working days before this confirmation; "
+                "record why it was confirmed so late."
+            )
+            % {"arrived": arrived, "lag": lag}
+        )
     app.received_on = confirmed_on
     app.receipt_note = note or receipt_note(app.channel)
     app.status = Status.REGISTERED

@@ -113,6 +113,12 @@ class StaffApplicationIn(ApplicationIn):
     oral_record: str = ""
 
 
+class ReasonableDeadlineIn(Schema):
+    decided_on: dt.date
+    deadline_on: dt.date
+    reason: str
+
+
 class TransferIn(Schema):
     agency: str
     contact: str = ""

@@ -58,6 +58,8 @@ def case_json(app, user, state: clock.ClockState | None = None) -> dict:
         "legal_basis": app.legal_basis,
         "closed_on": _iso(app.closed_on),
         "transferred_to": app.transferred_to,
+        "arrived_on": _iso(app.arrived_on),
+        "reasonable_deadline_on": _iso(app.reasonable_deadline_on),
         "fee_notices": [
             {
                 "id": n.pk, "method": n.method, "quantity": n.quantity, "amount_yuan": float(n.amount_yuan),

@@ -137,3 +137,65 @@ def test_transfer_and_fee_notice_receipt(client, unit, handler):
     with at(D(2025, 9, 8)):
         r = post(client, f"{base}/fee-notices/{notice['id']}/received", {"on": "2025-09-05"}, **h)
         assert r.json()["fee_notices"][0]["due_on"] == "2025-10-10"  # from 09-06; National Day skipped
+
+
+def test_reasonable_later_deadline_under_art35(client, unit, handler):
+    """Art. 35: "可以确定延迟答复的合理期限并告知申请人" — the deadline is after the statutory one, has a reason,
+    becomes the due date and is told to the applicant in a letter."""
+    payload = {**VALID, "handling_unit": unit.slug, "channel": "in_person", "submitted_on": "2025-09-01"}
+    h = bearer(handler)
+    with at(D(2025, 9, 10)):
+        tn = post(client, "/api/v1/applications/staff/cases", payload, **h).json()["tracking_number"]
+        url = f"/api/v1/applications/staff/cases/{tn}/reasonable-deadline"
+        too_early = post(
+            client, url, {"decided_on": "2025-09-10", "deadline_on": "2025-09-15", "reason": "数量过多"}, **h
+        )
+        assert too_early.status_code == 422
+        assert (
+            post(
+                client, url, {"decided_on": "2025-09-10", "deadline_on": "2025-12-31", "reason": " "}, **h
+            ).status_code
+            == 422
+        )
+        r = post(
+            client,
+            url,
+            {"decided_on": "2025-09-10", "deadline_on": "2025-12-31", "reason": "一次申请300项信息"},
+            **h,
+        )
+    body = r.json()
+    assert (
+        r.status_code == 200
+        and body["due_date"] == "2025-12-31"
+        and body["reasonable_deadline_on"] == "2025-12-31"
+    )
+    assert body["letters"][-1]["kind"] == LetterKind.DEADLINE
+
+
+def test_ordinary_letter_arrival_is_kept_and_a_late_confirmation_needs_a_reason(client, unit, handler):
+    """Art. 31(二): an ordinary letter is received the day receipt is confirmed with the applicant; the
+    arrival day is recorded, unconfirmed letters are reminded about, and a late confirmation needs a reason."""
+    from gongkai.applications.reminders import send_reminders
+
+    handler.email = "h@example.org"
+    handler.save()
+    payload = {**VALID, "handling_unit": unit.slug, "channel": "post_ordinary", "submitted_on": "2025-09-01"}
+    h = bearer(handler)
+    with at(D(2025, 9, 1)):
+        body = post(client, "/api/v1/applications/staff/cases", payload, **h).json()
+    assert body["arrived_on"] == "2025-09-01" and body["received_on"] is None
+    with at(D(2025, 9, 4)):
+        send_reminders()
+    reminder = next(m for m in mail.outbox if m.to == ["h@example.org"])
+    assert body["tracking_number"] in reminder.body and "2025-09-01" in reminder.body
+    base = f"/api/v1/applications/staff/cases/{body['tracking_number']}"
+    with at(D(2025, 9, 10)):
+        late = post(client, f"{base}/receipt", {"on": "2025-09-10"}, **h)
+        assert late.status_code == 422 and "2025-09-01" in late.json()["message"]
+        ok = post(
+            client,
+            f"{base}/receipt",
+            {"on": "2025-09-10", "note": "申请人电话一直无法接通，9月10日确认"},
+            **h,
+        )
+    assert ok.status_code == 200 and ok.json()["received_on"] == "2025-09-10"
