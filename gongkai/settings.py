@@ -249,6 +249,8 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No page makes an external request: no Gravatar avatars (they would also leak staff e-mail hashes).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # --- Search ---------------------------------------------------------------------------------

@@ -62,3 +62,12 @@ class LetterTemplateViewSet(SnippetViewSet):
 
 
 register_snippet(LetterTemplateViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_cases_panel(request, panels):
+    from .dashboard import MyCasesPanel, my_work
+
+    queues = my_work(request.user) if is_staff_member(request.user) else {}
+    if queues:
+        panels.insert(0, MyCasesPanel(queues))

@@ -35,6 +35,10 @@ class DeadlineRow:
     report: AnnualReport | None
 
     @property
+    def kind_label(self) -> str:
+        return str(ReportKind(self.kind).label)
+
+    @property
     def published_on(self):
         if self.report and self.report.published_at:
             return timezone.localtime(self.report.published_at).date()

@@ -77,3 +77,43 @@ def test_evaluator_sees_case_without_applicant_data(client, unit):
     client.force_login(evaluator)
     page = client.get(f"/admin/applications/{app.tracking_number}/")
     assert page.status_code == 200 and VALID["id_document_number"] not in page.content.decode()
+
+
+def test_dashboard_shows_each_role_its_own_queues(client, unit, other_unit, handler, reviewer, office):
+    """Issue 11: a dashboard panel per role — my cases due soon and overdue, decisions awaiting my review."""
+    import datetime as dt
+
+    from gongkai.applications import decisions
+    from gongkai.applications.factories import ApplicationFactory
+    from gongkai.applications.outcomes import Outcome, default_basis
+
+    from .helpers import at
+
+    with at(dt.date(2025, 10, 20)):
+        overdue = ApplicationFactory(
+            handling_unit=unit, received_on=dt.date(2025, 9, 1), due_on=dt.date(2025, 9, 29)
+        )
+        other = ApplicationFactory(
+            handling_unit=other_unit, received_on=dt.date(2025, 9, 1), due_on=dt.date(2025, 9, 29)
+        )
+        review = ApplicationFactory(
+            handling_unit=unit, received_on=dt.date(2025, 10, 10), due_on=dt.date(2025, 11, 7)
+        )
+        draft = decisions.draft(
+            review,
+            handler,
+            outcome=Outcome.GRANTED,
+            legal_basis=default_basis(Outcome.GRANTED).articles,
+            text="予以公开。",
+        )
+        decisions.submit(draft, handler)
+        client.force_login(handler)
+        page = client.get("/admin/").content.decode()
+        assert (
+            'id="my-cases"' in page and overdue.tracking_number in page and other.tracking_number not in page
+        )
+        client.force_login(reviewer)
+        page = client.get("/admin/").content.decode()
+        assert review.tracking_number in page and overdue.tracking_number not in page
+        client.force_login(office)
+        assert client.get("/admin/").status_code == 200
