@@ -18,6 +18,7 @@ from wagtail.permissions import register_permission_policy
 from gongkai.organizations.permissions import is_office_admin
 
 from . import twofactor
+from .audit_display import event_label, readable_text
 from .personal_data import mask_changes
 from .policies import AuditLogPermissionPolicy
 
@@ -48,10 +49,6 @@ def changes_for(user, entry) -> dict:
     return changes if is_office_admin(user) else mask_changes(_label(entry), changes)
 
 
-def changes_text(changes: dict) -> str:
-    return "; ".join(f"{field}: {before} → {after}" for field, (before, after) in changes.items())
-
-
 class ChangesColumn(Column):
     """The changes of an entry, personal data masked for readers other than the office."""
 
@@ -59,13 +56,18 @@ class ChangesColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context.get("request")
         user = getattr(request, "user", None)
-        context["value"] = changes_text(changes_for(user, instance)) if user else ""
+        context["value"] = readable_text(instance, changes_for(user, instance)) if user else ""
         return context
+
+
+class EventColumn(Column):
+    def get_value(self, instance):
+        return event_label(instance)
 
 
 class AuditLogInspectView(InspectView):
     def get_changes_display_value(self):
-        return changes_text(changes_for(self.request.user, self.object)) or "-"
+        return readable_text(self.object, changes_for(self.request.user, self.object)) or "-"
 
     def get_remote_addr_display_value(self):
         return self.object.remote_addr if is_office_admin(self.request.user) else "＊＊＊"
@@ -88,7 +90,7 @@ class AuditLogViewSet(ModelViewSet):
     list_display = [
         Column("timestamp", label=_("When")),
         Column("actor", label=_("Who")),
-        Column("get_action_display", label=_("Action")),
+        EventColumn("event", label=_("Action")),
         Column("content_type", label=_("Record type")),
         Column("object_repr", label=_("Record")),
         ChangesColumn("changes_str", label=_("Changes")),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.audit import entries_for
+from gongkai.core.audit_display import event_label, readable
 from gongkai.core.personal_data import mask_changes
 from gongkai.organizations.models import Unit
 from gongkai.organizations.permissions import (
@@ -88,7 +89,7 @@ def _timeline(user, app):
         changes = entry.changes_dict or {}
         if not see:
             changes = mask_changes("applications.application", changes)
-        rows.append({"entry": entry, "changes": changes})
+        rows.append({"entry": entry, "event": event_label(entry), "changes": readable(entry, changes)})
     return rows
 
 

@@ -459,3 +459,14 @@ def test_staff_api_is_scoped_and_masks_personal_data(client, world):
     listing = client.get("/api/v1/applications/staff/cases", headers={"authorization": f"Bearer {raw}"})
     assert app.tracking_number not in body(listing)
     assert client.get(url).status_code == 401
+
+
+def test_audit_log_reads_in_chinese_and_masks_for_the_evaluator(client, world):
+    """Issue 11: verbose field names and event labels, not model keys; personal data masked for evaluators."""
+    login(client, world, "office")
+    page = body(client.get(reverse("audit_log:index")))
+    assert "申请人姓名" in page and "制发文书" in page and "applicant_name" not in page
+    assert SECRET_A in page  # the office answers for the data and sees it
+    login(client, world, "evaluator")
+    page = body(client.get(reverse("audit_log:index")))
+    assert "申请人姓名" in page and SECRET_A not in page and "＊＊＊" in page
