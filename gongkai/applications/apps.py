@@ -9,6 +9,12 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from gongkai.workdays.signals import calendar_changed
+
+        from .clock_events import refresh_open_cases
+
+        calendar_changed.connect(refresh_open_cases, dispatch_uid="applications_refresh_due_dates")
+
         from . import models
 
         auditlog.register(

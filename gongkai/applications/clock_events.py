@@ -33,6 +33,16 @@ def refresh(application: Application, today: dt.date | None = None) -> clock.Clo
     return state
 
 
+def refresh_open_cases(sender=None, **kwargs) -> int:
+    """Recompute the cached due date of every open case (e.g. once next year's holidays are entered)."""
+    changed = 0
+    for app in Application.objects.open().received().prefetch_related("clock_segments"):
+        before = app.due_on
+        if refresh(app).due_date != before:
+            changed += 1
+    return changed
+
+
 def _lock(application: Application) -> Application:
     return Application.objects.select_for_update().get(pk=application.pk)
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 
 from .models import CalendarYear, DayOverride, OverrideKind
+from .signals import calendar_changed
 
 CN_NUMERALS = "一二三四五六七八九十"
 WEEKDAYS = "一二三四五六日"  # Monday .. Sunday, as in 周一 … 周日
@@ -262,4 +263,6 @@ def apply_notice(parsed: ParsedNotice, actor, source: str) -> CalendarYear:
         },
         message=note,
     )
+    # Provisional dates in this year are recomputed on the entered arrangement (cached due dates etc.).
+    transaction.on_commit(lambda: calendar_changed.send(sender=CalendarYear, year=year))
     return entry

@@ -108,3 +108,25 @@ def test_confirming_writes_the_year_in_one_audited_change(django_user_model):
     assert not calendar.add_working_days(D(2027, 1, 29), 10).provisional
     entry = LogEntry.objects.get(additional_data__event="holiday_notice_entered")
     assert entry.actor == office
+
+
+@pytest.mark.django_db
+def test_entering_the_year_recomputes_cached_due_dates(django_user_model, django_capture_on_commit_callbacks):
+    """Issue 12 (1b): provisional dates are recomputed when the year is entered."""
+    import time_machine
+
+    from gongkai.applications.factories import ApplicationFactory
+
+    with time_machine.travel(dt.datetime(2026, 12, 22, 10), tick=False):
+        app = ApplicationFactory(received_on=D(2026, 12, 21), submitted_on=D(2026, 12, 21))
+        from gongkai.applications.clock_events import refresh
+
+        refresh(app)
+        assert app.due_on == D(2027, 1, 18)  # weekdays only
+        parsed = parse_notice(
+            "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。"
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            apply_notice(parsed, django_user_model.objects.create_user("office2"), "通知")
+    app.refresh_from_db()
+    assert app.due_on == D(2027, 1, 19)
