@@ -1,21 +1,37 @@
-"""Limit guesses of verification codes: at most 10 failures per tracking number or client per hour."""
+"""Limit guesses of verification codes without letting one person's guesses lock out another.
+
+Three counters per hour, in the shared cache (Redis in the scaled profile, so every app server counts
+the same): wrong codes for one tracking number from one address (10), from one address over all numbers
+(50: someone scanning), and for one tracking number from all addresses (30: guessing spread over many
+addresses). Another applicant behind the same address is refused only when that address scans.
+"""
 
 from django.core.cache import cache
 
-LIMIT = 10
+from gongkai.core.client_address import client_address
+
+PER_NUMBER_AND_ADDRESS = 10
+PER_ADDRESS = 50
+PER_NUMBER = 30
 WINDOW = 3600
+LIMIT = PER_NUMBER_AND_ADDRESS  # kept for callers that quote the limit
 
 
-def _keys(tracking_number: str, client: str):
-    return [f"gk-app-code:{(tracking_number or '').upper()}", f"gk-app-code-ip:{client}"]
+def _counters(tracking_number: str, client: str) -> list[tuple[str, int]]:
+    number = (tracking_number or "").strip().upper()[:40]
+    return [
+        (f"gk-code:{number}:{client}", PER_NUMBER_AND_ADDRESS),
+        (f"gk-code-ip:{client}", PER_ADDRESS),
+        (f"gk-code-tn:{number}", PER_NUMBER),
+    ]
 
 
 def blocked(tracking_number: str, client: str) -> bool:
-    return any((cache.get(k) or 0) >= LIMIT for k in _keys(tracking_number, client))
+    return any((cache.get(key) or 0) >= limit for key, limit in _counters(tracking_number, client))
 
 
 def failed(tracking_number: str, client: str) -> None:
-    for key in _keys(tracking_number, client):
+    for key, _limit in _counters(tracking_number, client):
         cache.add(key, 0, WINDOW)
         try:
             cache.incr(key)
@@ -24,4 +40,4 @@ def failed(tracking_number: str, client: str) -> None:
 
 
 def client_of(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return client_address(request)

@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.core.client_address import client_address
+
 from . import learning
 from .answering import QuestionError, answer, entry_result
 from .models import Channel, Entry
@@ -81,7 +83,7 @@ class HotOut(Schema):
 
 
 def _client(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
+    return client_address(request) or "unknown"
 
 
 def rate_limited(request, bucket: str) -> bool:
