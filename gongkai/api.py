@@ -3,13 +3,18 @@
 Each app exposes ``router`` (a ninja Router) and ``router_prefix`` in its ``api.py``.
 """
 
+import logging
+
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.discovery import app_modules
+
+log = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="Gongkai API",
@@ -28,6 +33,38 @@ def validation_errors(request, exc):
             "error": "invalid_input",
             "message": str(_("Some fields are missing or invalid.")),
             "detail": exc.errors,
+        },
+        status=422,
+    )
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_unavailable(request, exc):
+    # The database restarted or is unreachable: say so as JSON with a retry time, never an HTML 500.
+    # Nothing was committed by this request (its transaction failed), so the client may retry safely;
+    # submissions are idempotent by their Idempotency-Key.
+    log.warning("database unavailable for %s: %s", request.path, exc)
+    response = api.create_response(
+        request,
+        {
+            "error": "service_unavailable",
+            "message": str(_("The service is briefly unavailable. Please try again in a few seconds.")),
+        },
+        status=503,
+    )
+    response["Retry-After"] = "5"
+    return response
+
+
+@api.exception_handler(UnicodeEncodeError)
+def invalid_text(request, exc):
+    # A lone surrogate ("\ud800") or similar: not storable text. Refuse it clearly instead of a 500.
+    return api.create_response(
+        request,
+        {
+            "error": "invalid_input",
+            "message": str(_("Some text contains characters that are not valid; please retype it.")),
         },
         status=422,
     )

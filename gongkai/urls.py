@@ -12,6 +12,8 @@ from gongkai.api import api
 from gongkai.core.discovery import app_modules
 from gongkai.core.views import healthz
 
+handler400 = "gongkai.core.views.bad_request"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,6 +1,6 @@
 """Staff endpoints (token-authenticated): list cases, clock events, fees, decisions — for units' office systems."""
 
-from ninja import Status
+from ninja import Query, Status
 from ninja.security import HttpBearer
 
 from django.contrib.auth import get_user_model
@@ -74,8 +74,8 @@ def list_cases(
     unit: str = "",
     overdue: bool = False,
     open: bool = False,
-    limit: int = 100,
-    offset: int = 0,
+    limit: int = Query(100, ge=1, le=500),
+    offset: int = Query(0, ge=0),
 ):
     """Cases of the caller's units (the disclosure office sees all), newest first."""
     qs = Application.objects.for_user(request.auth).select_related("handling_unit", "handler")
@@ -88,7 +88,7 @@ def list_cases(
     items = []
     for app in qs.prefetch_related(
         "clock_segments", "letters", "fee_notices", "co_handling_units", "decisions"
-    )[offset : offset + min(limit, 500)]:
+    )[offset : offset + limit]:
         state = clock.compute(app)
         if overdue and not state.overdue:
             continue

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -57,8 +58,16 @@ class ApplicationForm(forms.ModelForm):
             "handling_unit": _("The agency you are asking. If unsure, choose the district government."),
         }
 
+    #: Free text is bounded: a description of the information sought fits in 4,000 characters.
+    TEXT_LIMITS = {"description": 4000, "oral_record": 8000}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, limit in self.TEXT_LIMITS.items():
+            if name in self.fields:
+                self.fields[name].max_length = limit
+                self.fields[name].validators.append(MaxLengthValidator(limit))
+                self.fields[name].widget.attrs["maxlength"] = str(limit)
         self.fields["handling_unit"].queryset = Unit.objects.active()
         self.fields["handling_unit"].empty_label = None
         self.fields["phone"].required = True
@@ -74,6 +83,9 @@ class ApplicationForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        for name, value in list(data.items()):
+            if isinstance(value, str) and not _is_text(value):
+                self.add_error(name, _("This contains characters that are not valid text; please retype it."))
         kind = data.get("applicant_type")
         if kind and kind != ApplicantType.NATURAL and not data.get("organization_name"):
             self.add_error("organization_name", _("Enter the name of the organization (art. 29(1))."))
@@ -95,6 +107,15 @@ class ApplicationForm(forms.ModelForm):
             ("other", self.cleaned_data.get("other_file")),
         ]
         return [(kind, f) for kind, f in files if f]
+
+
+def _is_text(value: str) -> bool:
+    """False for lone surrogates (e.g. "\\ud800" from a broken client), which no database can store."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
 
 
 def _checked(upload):

@@ -31,3 +31,23 @@ def register(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("/")
     return render(request, "accounts/register.html", {"form": form})
+
+
+def bad_request(request, exception=None):
+    """A refused request (too large, malformed) in the user's language; JSON under /api/."""
+    from django.core.exceptions import RequestDataTooBig
+    from django.http import HttpResponseBadRequest, JsonResponse
+    from django.utils.translation import gettext as _
+
+    if isinstance(exception, RequestDataTooBig):
+        message = _("The request is too large (at most 20 MB; files at most 10 MB each).")
+        code = "too_large"
+    else:
+        message = _("The request could not be understood. Please check it and try again.")
+        code = "bad_request"
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": code, "message": message}, status=400)
+    return HttpResponseBadRequest(
+        f'<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>{message}</title>'
+        f'<p>{message}</p><p><a href="/">{_("Home page")}</a></p></html>'
+    )
