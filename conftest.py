@@ -36,6 +36,17 @@ def _fast_and_isolated(settings, tmp_path):
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    if os.environ.get("REDIS_URL"):
+        # The scaled profile runs the suite on Redis: each xdist worker gets its own Redis database,
+        # since clearing the cache flushes the whole database.
+        from urllib.parse import urlsplit, urlunsplit
+
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+        parts = urlsplit(os.environ["REDIS_URL"])
+        location = urlunsplit(parts._replace(path=f"/{int(worker.removeprefix('gw') or 0) + 1}"))
+        settings.CACHES = {
+            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
+        }
     # Each test gets its own search index, never the real one under var/.
     settings.GONGKAI_SEARCH_DIR = tmp_path / "search"
     # The local-memory cache outlives a test: Wagtail's site root paths and the portal chrome cached by
