@@ -2,7 +2,8 @@
 
 Each app may list its jobs in ``schedule.py`` as ``JOBS = [Job(...)]``. ``manage.py run_scheduler``
 runs the due ones; ``make run`` starts it beside the web server. A job is a management command, so
-it can equally be run from cron in a scaled deployment.
+it can equally be run from cron in a scaled deployment, and several schedulers may run at once: each due
+job is claimed under a row lock, so exactly one of them runs it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import traceback
 from dataclasses import dataclass, field
 
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from .discovery import app_modules
@@ -51,11 +53,9 @@ def run_due_jobs(now: dt.datetime | None = None, jobs: list[Job] | None = None) 
     now = now or timezone.now()
     results = []
     for job in jobs if jobs is not None else all_jobs():
-        run, _ = JobRun.objects.get_or_create(name=job.name)
-        if not job.is_due(run.last_started_at, now):
+        run = _claim(job, now)
+        if run is None:
             continue
-        run.last_started_at = now
-        run.save(update_fields=["last_started_at"])
         out = io.StringIO()
         try:
             call_command(job.command, *job.args, stdout=out, stderr=out)
@@ -69,3 +69,16 @@ def run_due_jobs(now: dt.datetime | None = None, jobs: list[Job] | None = None) 
         run.save(update_fields=["last_finished_at", "last_ok", "last_output"])
         results.append((job.name, ok))
     return results
+
+
+def _claim(job: Job, now: dt.datetime) -> JobRun | None:
+    """Mark ``job`` started if it is due, under a row lock: with schedulers on several hosts exactly one
+    of them runs each due job (the others wait for the lock, then see it already started)."""
+    JobRun.objects.get_or_create(name=job.name)
+    with transaction.atomic():
+        run = JobRun.objects.select_for_update().get(name=job.name)
+        if not job.is_due(run.last_started_at, now):
+            return None
+        run.last_started_at = now
+        run.save(update_fields=["last_started_at"])
+    return run

@@ -36,3 +36,34 @@ def test_apps_register_jobs_and_the_command_runs_them():
     out = StringIO()
     call_command("run_scheduler", "--once", stdout=out)
     assert "wagtail_publish_scheduled: ok" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_schedulers_on_several_hosts_run_each_due_job_once():
+    """Issue 13: the scheduler is safe to run on several hosts — one run per due job."""
+    import datetime as dt
+    import threading
+
+    from django.db import connection
+
+    from gongkai.core.scheduling import Job, _claim
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are exercised on PostgreSQL; SQLite serialises writers (BEGIN IMMEDIATE)")
+    job = Job("concurrency_probe", "check", every=dt.timedelta(days=1))
+    now = dt.datetime(2026, 12, 2, 8, tzinfo=dt.UTC)
+    claims, barrier = [], threading.Barrier(4)
+
+    def host():
+        barrier.wait()
+        try:
+            claims.append(_claim(job, now) is not None)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=host) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert claims.count(True) == 1
