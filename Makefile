@@ -10,7 +10,7 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: run serve install system-deps test test-pg test-scaled lint format bench clean-var
+.PHONY: run run-scaled serve install system-deps test test-pg test-scaled lint format bench clean-var
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ run: $(STAMP) system-deps
 	  $(BIN)/python manage.py run_scheduler >var/scheduler.log 2>&1 & scheduler=$$!; \
 	  trap 'kill $$worker $$scheduler' EXIT; \
 	  $(BIN)/gunicorn gongkai.wsgi -b $(HOST):$(PORT) -w 2 --access-logfile -
+
+# Two app servers behind nginx on PostgreSQL + Redis with the RQ worker and the scheduler (docs/deployment.md).
+run-scaled: $(STAMP) system-deps
+	PG_URL=$(PG_URL) REDIS_URL=$(REDIS_URL) deploy/run_scaled.sh
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 """Smoke test of the scaled profile on one machine: two gunicorn app servers sharing PostgreSQL and
 Redis, behind nginx when it is installed. An application submitted through one server is seen through
-the other, and wrong verification codes are counted across both (the rate limit lives in Redis).
+the other, wrong verification codes are counted across both (the rate limit lives in Redis), and the
+acknowledgement e-mail goes through the RQ queue to a worker.
 
     DATABASE_URL=postgres://… REDIS_URL=redis://… python deploy/smoke_two_servers.py
 
@@ -112,7 +113,8 @@ def main() -> None:
         application = {
             "handling_unit": "hrss", "applicant_type": "natural", "applicant_name": "冒烟测试",
             "id_document_type": "resident_id", "id_document_number": "110101199001011234", "phone": "13800000000",
-            "description": "2026年本区就业补贴发放情况", "information_form": "electronic", "delivery_method": "online",
+            "description": "2026年本区就业补贴发放情况", "information_form": "electronic", "delivery_method": "email",
+            "email": "smoke@example.org",
         }  # fmt: skip
         status, body = request(
             "POST", f"{a}/api/v1/applications", application, {"Idempotency-Key": "smoke-1"}
@@ -149,6 +151,12 @@ def main() -> None:
             codes == [404] * 10 and blocked == 429,
             "10 wrong codes spread over both servers, the 11th refused (429)",
         )
+        # The acknowledgement e-mail went to the RQ queue in Redis; one worker run delivers it.
+        subprocess.run([*manage, "rqworker", "--burst", "--job-class", "django_tasks_rq.Job", "default"],
+                       env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        mails = list((tmp / "mail").glob("*.log")) if (tmp / "mail").exists() else []
+        check(any(number in m.read_text(encoding="utf-8", errors="replace") for m in mails),
+              "the acknowledgement e-mail was queued in Redis and sent by the RQ worker")  # fmt: skip
         if front:
             status, _ = request(
                 "GET",
