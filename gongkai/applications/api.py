@@ -3,6 +3,7 @@
 from ninja import Header, Router, Status
 
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from gongkai.organizations.models import Unit
@@ -46,7 +47,13 @@ def submit_application(
         return error(409, "idempotency_conflict", exc.messages[0])
     except ValidationError as exc:
         return error(422, "invalid_input", exc.messages[0])
-    view = public_view(submission.application)
+    # The application is committed: whatever happens next, the answer says so (with its number and code).
+    try:
+        view = public_view(submission.application)
+    except DatabaseError:
+        app = submission.application
+        view = {"tracking_number": app.tracking_number, "status": app.status, "stage": "",
+                "received_on": app.received_on, "due_date": None}  # fmt: skip
     body = {
         "tracking_number": view["tracking_number"], "verification_code": submission.verification_code,
         "status": view["status"], "stage": view["stage"], "received_on": view["received_on"],

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -116,9 +116,15 @@ def submit(
     from .clock_events import refresh
     from .models import LetterKind
 
-    refresh(app)
-    if received_on is not None:  # art. 31(一)/(二): receipt is fixed at registration; acknowledge it
-        letters.issue(app, LetterKind.ACKNOWLEDGEMENT, actor=actor, issued_on=received_on)
+    # The application is stored; what follows must not turn that into a failure for the applicant.
+    try:
+        refresh(app)
+        if received_on is not None:  # art. 31(一)/(二): receipt is fixed at registration; acknowledge it
+            letters.issue(app, LetterKind.ACKNOWLEDGEMENT, actor=actor, issued_on=received_on)
+    except DatabaseError:
+        log.warning(
+            "%s stored; due date or acknowledgement letter left for the case page", app.tracking_number
+        )
     transaction.on_commit(lambda: _acknowledge(app, code))
     return Submission(app, code, True)
 
