@@ -24,3 +24,27 @@ def at(day):
 def bearer(user):
     _t, raw = tokens.create(user, "test")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def real_png() -> bytes:
+    """A real (tiny) PNG: uploads are decoded, not only sniffed."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(out, format="PNG")
+    return out.getvalue()
+
+
+def real_pdf() -> bytes:
+    """A real one-page PDF."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

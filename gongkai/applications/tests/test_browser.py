@@ -6,7 +6,9 @@ from gongkai.applications.models import Application, Status
 from gongkai.organizations.factories import UnitFactory, staff
 from gongkai.organizations.models import Role
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
+from .helpers import real_png
+
+PNG = real_png()
 
 
 @pytest.mark.browser

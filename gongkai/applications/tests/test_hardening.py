@@ -6,7 +6,7 @@ import pytest
 
 from django.db import OperationalError
 
-from .helpers import VALID, bearer
+from .helpers import VALID, bearer, real_pdf, real_png
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +60,25 @@ def test_a_database_outage_is_a_503_json_with_retry_after(client, handler):
     ):
         r = client.get("/api/v1/applications/staff/cases", **bearer(handler))
     assert r.status_code == 503 and r["Retry-After"] == "5" and r.json()["error"] == "service_unavailable"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        real_png() + b"<html><script>alert(1)</script></html>",  # PNG/HTML polyglot
+        b"\xff\xd8\xff\xe0" + b"<html><body onload=alert(1)>",  # JPEG signature, no image
+        b"%PDF-1.4\n<html><script>alert(1)</script>",  # PDF signature, HTML body
+        b"%PDF-1.7\n" + b"0" * 400,  # does not parse as a PDF
+    ],
+)
+def test_polyglots_and_fakes_are_refused_by_parsing(content):
+    """Issue 13: uploads are checked by parsing, not by their first bytes."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.applications.attachments import validate_upload
+
+    with pytest.raises(ValidationError):
+        validate_upload(SimpleUploadedFile("x.pdf", content))
+    assert validate_upload(SimpleUploadedFile("ok.png", real_png())) == "image/png"
+    assert validate_upload(SimpleUploadedFile("ok.pdf", real_pdf())) == "application/pdf"

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from gongkai.applications.models import Application, Attachment
 
-from .helpers import VALID, at
+from .helpers import VALID, at, real_png
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+PNG = real_png()
 
 
 def form_data(unit, **extra):

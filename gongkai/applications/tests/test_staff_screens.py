@@ -11,9 +11,9 @@ from gongkai.applications import intake
 from gongkai.applications.forms import APPLICANT_FIELDS
 from gongkai.applications.models import Status
 
-from .helpers import VALID, at
+from .helpers import VALID, at, real_pdf
 
-PDF = b"%PDF-1.4\n%test\n"
+PDF = real_pdf()
 
 
 def make(unit, **kw):
