@@ -57,6 +57,14 @@ def database_unavailable(request, exc):
     return response
 
 
+@api.exception_handler(ValueError)
+def invalid_value(request, exc):
+    # psycopg refuses NUL characters in text ("cannot contain NUL (0x00)"): refuse them as bad input.
+    if "NUL" not in str(exc) and "\\x00" not in str(exc):
+        raise exc
+    return invalid_text(request, exc)
+
+
 @api.exception_handler(UnicodeEncodeError)
 def invalid_text(request, exc):
     # A lone surrogate ("\ud800") or similar: not storable text. Refuse it clearly instead of a 500.

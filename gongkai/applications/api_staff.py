@@ -42,7 +42,9 @@ class StaffToken(HttpBearer):
 
 staff = StaffToken()
 CASE = "/staff/cases/{tracking_number}"
-RESP = {200: dict, 400: dict, 403: dict, 404: dict, 422: dict}
+# Every staff operation documents what it may answer: 401 without a valid token, 403 outside the
+# caller's rights, 404 outside the caller's units, 422 for a rule the request breaks.
+RESP = {200: dict, 400: dict, 401: dict, 403: dict, 404: dict, 422: dict}
 
 
 def _case(request, tracking_number, action=None):
@@ -67,7 +69,7 @@ def _run(request, tracking_number, fn):
     return Status(200, case_json(app, request.auth))
 
 
-@router.get("/staff/cases", auth=staff, response={200: dict}, url_name="staff_cases")
+@router.get("/staff/cases", auth=staff, response={200: dict, 401: dict, 422: dict}, url_name="staff_cases")
 def list_cases(
     request,
     status: str = "",
@@ -75,7 +77,7 @@ def list_cases(
     overdue: bool = False,
     open: bool = False,
     limit: int = Query(100, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=10_000_000),
 ):
     """Cases of the caller's units (the disclosure office sees all), newest first."""
     qs = Application.objects.for_user(request.auth).select_related("handling_unit", "handler")

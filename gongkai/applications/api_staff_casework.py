@@ -25,7 +25,7 @@ from .schemas import (
 from .serializers import case_json, may_see_applicant
 
 
-@router.post("/staff/cases", auth=staff, response={201: dict, 200: dict, 403: dict, 409: dict, 422: dict},
+@router.post("/staff/cases", auth=staff, response={201: dict, 200: dict, 401: dict, 403: dict, 409: dict, 422: dict},
              url_name="staff_register")  # fmt: skip
 def register(request, payload: StaffApplicationIn):
     """Register an application received in person, orally, by post, fax or online, dated as received (art. 31)."""

@@ -6,6 +6,8 @@ the same): wrong codes for one tracking number from one address (10), from one a
 addresses). Another applicant behind the same address is refused only when that address scans.
 """
 
+import re
+
 from django.core.cache import cache
 
 from gongkai.core.client_address import client_address
@@ -18,7 +20,8 @@ LIMIT = PER_NUMBER_AND_ADDRESS  # kept for callers that quote the limit
 
 
 def _counters(tracking_number: str, client: str) -> list[tuple[str, int]]:
-    number = (tracking_number or "").strip().upper()[:40]
+    # Any text may arrive as a tracking number: keep keys to safe characters for every cache backend.
+    number = re.sub(r"[^A-Z0-9]", "_", (tracking_number or "").strip().upper()[:40])
     return [
         (f"gk-code:{number}:{client}", PER_NUMBER_AND_ADDRESS),
         (f"gk-code-ip:{client}", PER_ADDRESS),

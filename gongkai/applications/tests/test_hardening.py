@@ -82,3 +82,10 @@ def test_polyglots_and_fakes_are_refused_by_parsing(content):
         validate_upload(SimpleUploadedFile("x.pdf", content))
     assert validate_upload(SimpleUploadedFile("ok.png", real_png())) == "image/png"
     assert validate_upload(SimpleUploadedFile("ok.pdf", real_pdf())) == "application/pdf"
+
+
+def test_nul_and_surrogates_in_the_url_are_refused_in_chinese(client, handler):
+    r = client.get("/api/v1/applications/staff/cases?status=a%00b", **bearer(handler))
+    assert r.status_code == 400 and "无效字符" in r.json()["message"]
+    r = client.get("/api/v1/applications/GK%00X?code=1")
+    assert r.status_code == 400
