@@ -90,16 +90,33 @@ def phone_page(browser):
         locale="zh-CN",
     )
     page = context.new_page()
+    violations = _watch_csp(page)
     yield page
     context.close()
+    assert not violations, f"Content-Security-Policy violations: {violations}"
 
 
 @pytest.fixture
 def desktop_page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = context.new_page()
+    violations = _watch_csp(page)
     yield page
     context.close()
+    assert not violations, f"Content-Security-Policy violations: {violations}"
+
+
+def _watch_csp(page) -> list[str]:
+    """Every page of a browser test runs under the site's Content-Security-Policy: a blocked script or
+    resource fails the test."""
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return violations
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,34 @@ from gongkai.core.discovery import app_modules
 
 log = logging.getLogger(__name__)
 
-api = NinjaAPI(
+# Answers any operation may give, whatever its own responses: the request could not be read (too large,
+# malformed body, characters no database can store) or the database is briefly unavailable.
+COMMON_RESPONSES = {
+    "400": "The request could not be read: too large, malformed, or with invalid characters.",
+    "503": "The service is briefly unavailable; retry after the Retry-After seconds.",
+}
+ERROR_BODY = {
+    "type": "object",
+    "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+    "required": ["error", "message"],
+}
+
+
+class GongkaiAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                responses = operation.setdefault("responses", {})
+                for code, description in COMMON_RESPONSES.items():
+                    responses.setdefault(
+                        code,
+                        {"description": description, "content": {"application/json": {"schema": ERROR_BODY}}},
+                    )
+        return schema
+
+
+api = GongkaiAPI(
     title="Gongkai API",
     version="1.0.0",
     description="Open government information: applications for disclosure, assistant, reports.",
