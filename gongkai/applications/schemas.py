@@ -2,15 +2,23 @@
 
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from .forms import ID_TYPES
+from .models import ApplicantType, Channel, DeliveryMethod, InformationForm
+
+
+def one_of(values, description=""):
+    """Document the allowed values in the schema; the form still checks them and names the field."""
+    return Field(..., description=description, json_schema_extra={"enum": [str(v) for v in values]})
 
 
 class ApplicationIn(Schema):
-    handling_unit: str  # unit slug
-    applicant_type: str
+    handling_unit: str = Field(..., description="The slug of the agency asked (a unit of the district).")
+    applicant_type: str = one_of(ApplicantType.values)
     applicant_name: str
     organization_name: str = ""
-    id_document_type: str
+    id_document_type: str = one_of([k for k, _v in ID_TYPES])
     id_document_number: str
     phone: str
     email: str = ""
@@ -18,9 +26,11 @@ class ApplicationIn(Schema):
     postcode: str = ""
     information_title: str = ""
     document_number: str = ""
-    description: str
-    information_form: str
-    delivery_method: str
+    description: str = Field(
+        ..., description="The information sought (art. 29(2)); at most 4,000 characters."
+    )
+    information_form: str = one_of(InformationForm.values)
+    delivery_method: str = one_of(DeliveryMethod.values)
     idempotency_key: str = ""
 
 
@@ -70,7 +80,7 @@ class CorrectionIn(Schema):
 
 
 class ConsultationIn(Schema):
-    kind: str  # third_party | other_agency
+    kind: str = one_of(["third_party", "other_agency"])
     party: str
     sent_on: dt.date
     reason: str = ""
@@ -106,7 +116,7 @@ class FeeNoticeIn(Schema):
 class StaffApplicationIn(ApplicationIn):
     """An application received in person, orally, by post (signed for or ordinary letter), fax or online."""
 
-    channel: str
+    channel: str = one_of(Channel.values)
     submitted_on: dt.date
     signed_for_on: dt.date | None = None
     confirmed_on: dt.date | None = None
