@@ -1,9 +1,10 @@
 """Schemathesis over every operation of the OpenAPI schema, with a staff token (issue 13): no answer is a
-server error, whatever the input, and every answer's status code is one the schema documents."""
+server error, whatever the input, and every answer (status code, content type, body) is what the schema documents."""
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from gongkai.wsgi import application
 
@@ -35,6 +36,13 @@ def _fuzz(operation, staff_token, problems, *, with_token=True):
             problems.append(f"{label} (server error: {case.query} {case.path_parameters})")
         elif str(response.status_code) not in documented and "default" not in documented:
             problems.append(f"{label} (not in the schema: {sorted(documented)})")
+        else:
+            try:
+                case.validate_response(
+                    response, checks=[response_schema_conformance, content_type_conformance]
+                )
+            except Exception as exc:  # noqa: BLE001 - collect every violation, report them together
+                problems.append(f"{label} (response does not match the schema: {str(exc)[:300]})")
 
     return run
 
