@@ -40,7 +40,26 @@ class GongkaiAPI(NinjaAPI):
                         code,
                         {"description": description, "content": {"application/json": {"schema": ERROR_BODY}}},
                     )
+        _list_units(schema)
         return schema
+
+
+def _list_units(schema) -> None:
+    """The agencies one may apply to are data, not code: list the active units' slugs in the input schemas."""
+    from gongkai.organizations.models import Unit
+
+    try:
+        slugs = list(Unit.objects.active().order_by("sort_order").values_list("slug", flat=True))
+    except Exception:  # noqa: BLE001 - the schema is still served (without the list) when the database is not
+        return
+    if not slugs:
+        return
+    for name, component in schema.get("components", {}).get("schemas", {}).items():
+        if not name.endswith("In"):  # inputs only: outputs carry the unit's name
+            continue
+        prop = component.get("properties", {}).get("handling_unit")
+        if prop is not None and prop.get("type") == "string" and "enum" not in prop:
+            prop["enum"] = slugs
 
 
 api = GongkaiAPI(

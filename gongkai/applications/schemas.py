@@ -1,11 +1,16 @@
 """API schemas of the applications API."""
 
 import datetime as dt
+from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import StringConstraints
 
 from .forms import ID_TYPES
 from .models import ApplicantType, Channel, DeliveryMethod, InformationForm
+
+# Staff free text is bounded: a refused request says which field is too long (422), never a 1 MB row.
+Text = Annotated[str, StringConstraints(max_length=4000)]
 
 
 def one_of(values, description=""):
@@ -69,28 +74,28 @@ class Error(Schema):
 
 class DateIn(Schema):
     on: dt.date
-    note: str = ""
+    note: Text = ""
 
 
 class CorrectionIn(Schema):
     notice_on: dt.date
-    items: str
+    items: Text
     period_working_days: int = 15
     longer_reason: str = ""  # needed for a period over 15 working days
 
 
 class ConsultationIn(Schema):
     kind: str = one_of(["third_party", "other_agency"])
-    party: str
+    party: Text
     sent_on: dt.date
-    reason: str = ""
+    reason: Text = ""
     party_contact: str = ""  # an e-mail address gets the letter by e-mail
     party_received_on: dt.date | None = None  # the party's receipt; its 15 working days run from then
 
 
 class ConsultationEndIn(Schema):
     answered_on: dt.date
-    answer: str = ""
+    answer: Text = ""
     consultation_id: int | None = None  # needed when several consultations are open
 
 
@@ -102,14 +107,14 @@ class ConsultationReceivedIn(Schema):
 class ExtensionIn(Schema):
     approved_on: dt.date
     working_days: int
-    reason: str
+    reason: Text
 
 
 class FeeNoticeIn(Schema):
     method: str
     quantity: int
     issued_on: dt.date
-    payment_method: str = ""
+    payment_method: Text = ""
     received_on: dt.date | None = None  # the applicant's receipt of the notice; default: the issue day
 
 
@@ -120,23 +125,23 @@ class StaffApplicationIn(ApplicationIn):
     submitted_on: dt.date
     signed_for_on: dt.date | None = None
     confirmed_on: dt.date | None = None
-    oral_record: str = ""
+    oral_record: Text = ""
 
 
 class ReasonableDeadlineIn(Schema):
     decided_on: dt.date
     deadline_on: dt.date
-    reason: str
+    reason: Text
 
 
 class TransferIn(Schema):
-    agency: str
-    contact: str = ""
+    agency: Text
+    contact: Text = ""
 
 
 class DeliveryIn(Schema):
     delivered_on: dt.date
-    note: str = ""
+    note: Text = ""
 
 
 class PaymentIn(Schema):
@@ -145,21 +150,21 @@ class PaymentIn(Schema):
 
 
 class WithheldIn(Schema):
-    description: str
+    description: Text
     ground: str
-    reason: str = ""
+    reason: Text = ""
 
 
 class DecisionIn(Schema):
     outcome: str
-    legal_basis: str = ""
-    text: str
+    legal_basis: Text = ""
+    text: Text
     withheld_parts: list[WithheldIn] = []
     submit: bool = True
 
 
 class ReviewIn(Schema):
-    comment: str = ""
+    comment: Text = ""
 
 
 class SignIn(Schema):
@@ -169,7 +174,7 @@ class SignIn(Schema):
 class CloseIn(Schema):
     outcome: str
     closed_on: dt.date
-    reason: str
+    reason: Text
 
 
 class AssignIn(Schema):

@@ -89,3 +89,21 @@ def test_nul_and_surrogates_in_the_url_are_refused_in_chinese(client, handler):
     assert r.status_code == 400 and "无效字符" in r.json()["message"]
     r = client.get("/api/v1/applications/GK%00X?code=1")
     assert r.status_code == 400
+
+
+def test_staff_free_text_is_bounded(client, unit, handler):
+    payload = {**VALID, "handling_unit": unit.slug, "channel": "in_person", "submitted_on": "2026-12-01"}
+    tn = post(client, "/api/v1/applications/staff/cases", payload, **bearer(handler)).json()[
+        "tracking_number"
+    ]
+    r = post(
+        client, f"/api/v1/applications/staff/cases/{tn}/correction",
+        {"notice_on": "2026-12-01", "items": "补" * 5000}, **bearer(handler),
+    )  # fmt: skip
+    assert r.status_code == 422 and r.json()["error"] == "invalid_input"
+
+
+def test_the_schema_lists_the_agencies_one_may_apply_to(client, unit):
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    assert unit.slug in schema["ApplicationIn"]["properties"]["handling_unit"]["enum"]
+    assert "enum" not in schema["PublicStatus"]["properties"]["handling_unit"]

@@ -21,8 +21,14 @@ def _int(request, name):
         raise ValidationError(_("Enter a whole number.")) from exc
 
 
+TEXT_LIMIT = 4000  # the same bound as the staff API's free text
+
+
 def _text(request, name):
-    return request.POST.get(name, "").strip()
+    value = request.POST.get(name, "").strip()
+    if len(value) > TEXT_LIMIT:
+        raise ValidationError(_("At most %(n)s characters, please.") % {"n": TEXT_LIMIT})
+    return value
 
 
 def confirm_receipt(request, app):
