@@ -14,10 +14,12 @@ from gongkai.organizations.viewsets import ScopedSnippetChooserViewSet
 
 from .models import LetterTemplate
 from .views import staff
+from .views.inbox_report import InboxView
 
 app_urls = (
     [
-        path("", staff.inbox_view, name="inbox"),
+        path("", InboxView.as_view(), name="inbox"),
+        path("results/", InboxView.as_view(results_only=True), name="inbox_results"),
         path("register/", staff.register_view, name="register"),
         path("<str:tracking_number>/", staff.case_view, name="case"),
         path("<str:tracking_number>/do/<str:action>/", staff.case_action, name="action"),

@@ -117,3 +117,28 @@ def test_dashboard_shows_each_role_its_own_queues(client, unit, other_unit, hand
         assert review.tracking_number in page and overdue.tracking_number not in page
         client.force_login(office)
         assert client.get("/admin/").status_code == 200
+
+
+def test_inbox_is_a_wagtail_report_with_filters_sorting_and_chinese_export(client, unit, other_unit, handler):
+    """Issue 11: the inbox is a Wagtail listing (filters, sorting, pagination, CSV/XLSX with Chinese
+    headings), scoped to the user's units, with no personal data in the export."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from gongkai.applications.factories import ApplicationFactory
+
+    mine = ApplicationFactory(handling_unit=unit, applicant_name="王秘密")
+    theirs = ApplicationFactory(handling_unit=other_unit)
+    client.force_login(handler)
+    page = client.get("/admin/applications/?ordering=-due_on").content.decode()
+    assert mine.tracking_number in page and theirs.tracking_number not in page
+    assert client.get("/admin/applications/results/?status=closed").status_code == 200
+    xlsx = client.get("/admin/applications/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    headings = [c.value for c in sheet[1]]
+    assert "受理编号" in headings and any(h and h.startswith("承办") for h in headings), headings
+    values = [c.value for row in sheet.iter_rows(min_row=2) for c in row]
+    assert mine.tracking_number in values and theirs.tracking_number not in values and "王秘密" not in values
+    csv_text = b"".join(client.get("/admin/applications/?export=csv").streaming_content).decode()
+    assert mine.tracking_number in csv_text

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,9 +23,9 @@ from gongkai.organizations.permissions import (
 )
 from gongkai.workdays.calendar import CalendarNotCovered
 
-from .. import clock, decisions, export, inbox, intake, letters, repeats
+from .. import clock, decisions, intake, letters, repeats
 from ..forms import StaffRegistrationForm
-from ..models import Application, SegmentKind, Status
+from ..models import Application, SegmentKind
 from ..outcomes import LEGAL_BASIS, Outcome
 from ..serializers import may_see_applicant
 from .actions import ACTIONS
@@ -40,25 +40,6 @@ def _case(request, tracking_number) -> Application:
     _staff(request)
     qs = Application.objects.for_user(request.user).select_related("handling_unit", "handler")
     return get_object_or_404(qs, tracking_number=tracking_number)
-
-
-def inbox_view(request):
-    _staff(request)
-    params = {k: request.GET.get(k, "") for k in ("unit", "status", "due", "q")}
-    cases = inbox.cases_for(request.user, **params)
-    if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            export.cases_xlsx(cases[:5000], request.user),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="applications-{timezone.localdate()}.xlsx"'
-        return response
-    today = timezone.localdate()
-    rows = [{"app": a, "overdue": a.due_on and not a.is_closed and a.due_on < today} for a in cases[:300]]
-    return render(request, "applications/admin/inbox.html", {
-        "rows": rows, "units": Unit.objects.for_user(request.user), "statuses": Status.choices, "params": params,
-        "count": cases.count(), "query": request.GET.urlencode(),
-    })  # fmt: skip
 
 
 def case_view(request, tracking_number):

@@ -162,6 +162,7 @@ RULES: dict[str, Rule] = {
     "audit_log:inspect": Rule(OFFICE_READERS, "log_entry"),
     # Casework.
     "applications_admin:inbox": Rule(ALL_STAFF),
+    "applications_admin:inbox_results": Rule(ALL_STAFF),
     "applications_admin:register": Rule(HANDLERS),
     "applications_admin:case": Rule(READ_A, "application"),
     "applications_admin:action": Rule(CASE_A, "application", method="post"),
