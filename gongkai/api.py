@@ -88,8 +88,8 @@ def validation_errors(request, exc):
 @api.exception_handler(InterfaceError)
 def database_unavailable(request, exc):
     # The database restarted or is unreachable: say so as JSON with a retry time, never an HTML 500.
-    # Nothing was committed by this request (its transaction failed), so the client may retry safely;
-    # submissions are idempotent by their Idempotency-Key.
+    # A retry is safe: a submission with the same Idempotency-Key returns the stored application, and a
+    # submission already committed is answered from its committed data (applications.api).
     log.warning("database unavailable for %s: %s", request.path, exc)
     response = api.create_response(
         request,

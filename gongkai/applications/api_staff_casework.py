@@ -7,6 +7,7 @@ from ninja import Status
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from gongkai.organizations.models import Unit
 
@@ -55,6 +56,16 @@ def register(request, payload: StaffApplicationIn):
     return Status(201 if submission.created else 200, body)
 
 
+NO_LETTER = _lazy("No such letter on this case.")
+
+
+def _letter(app, letter_id):
+    letter = app.letters.filter(pk=letter_id).first()
+    if letter is None:
+        raise ValidationError(NO_LETTER)
+    return letter
+
+
 def _letter_json(letter) -> dict:
     return {
         "id": letter.pk, "kind": letter.kind, "title": letter.title, "number": letter.number,
@@ -89,7 +100,7 @@ def download_letter(request, tracking_number: str, letter_id: int, fmt: str):
         return problem
     letter = app.letters.filter(pk=letter_id).first()
     if letter is None:
-        return error(404, "not_found", _("No such letter on this case."))
+        return error(404, "not_found", NO_LETTER)
     try:
         return letters.file_response(letter, fmt)
     except Http404:
@@ -103,10 +114,7 @@ def reissue_letter(request, tracking_number: str, letter_id: int):
     """Send the letter again (e-mail queued anew), e.g. when the applicant did not receive it."""
 
     def run(app):
-        letter = app.letters.filter(pk=letter_id).first()
-        if letter is None:
-            raise ValidationError(_("No such letter on this case."))
-        letters.resend(letter, request.auth)
+        letters.resend(_letter(app, letter_id), request.auth)
 
     return _run(request, tracking_number, run)
 
@@ -118,9 +126,7 @@ def record_delivery(request, tracking_number: str, letter_id: int, payload: Deli
     """Record how and when the letter reached the addressee (e.g. 邮寄送达, 当面送达, 电子送达)."""
 
     def run(app):
-        letter = app.letters.filter(pk=letter_id).first()
-        if letter is None:
-            raise ValidationError(_("No such letter on this case."))
+        letter = _letter(app, letter_id)
         letters.record_delivery(letter, request.auth, delivered_on=payload.delivered_on, note=payload.note)
 
     return _run(request, tracking_number, run)

@@ -32,7 +32,8 @@ def my_work(user, today=None) -> dict:
         queues["awaiting_review"] = review.distinct().order_by("due_on")
     if is_office_admin(user):
         queues["awaiting_sign_off"] = Application.objects.filter(status=Status.SIGN_OFF).order_by("due_on")
-    return {key: {"count": qs.count(), "cases": list(qs[:5])} for key, qs in queues.items() if qs.exists()}
+    counted = {key: (qs, qs.count()) for key, qs in queues.items()}
+    return {key: {"count": n, "cases": list(qs[:5])} for key, (qs, n) in counted.items() if n}
 
 
 class MyCasesPanel(Component):

@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.text import is_storable
 from gongkai.organizations.models import Unit
 
 from . import attachments
@@ -84,7 +85,7 @@ class ApplicationForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         for name, value in list(data.items()):
-            if isinstance(value, str) and not _is_text(value):
+            if isinstance(value, str) and not is_storable(value):
                 self.add_error(name, _("This contains characters that are not valid text; please retype it."))
         kind = data.get("applicant_type")
         if kind and kind != ApplicantType.NATURAL and not data.get("organization_name"):
@@ -107,15 +108,6 @@ class ApplicationForm(forms.ModelForm):
             ("other", self.cleaned_data.get("other_file")),
         ]
         return [(kind, f) for kind, f in files if f]
-
-
-def _is_text(value: str) -> bool:
-    """False for lone surrogates (e.g. "\\ud800" from a broken client), which no database can store."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return "\x00" not in value
 
 
 def _checked(upload):

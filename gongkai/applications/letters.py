@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
@@ -22,6 +23,8 @@ from . import clock
 from .letter_templates import DEFAULTS
 from .models import Letter, LetterKind, LetterTemplate
 from .outcomes import LEGAL_BASIS
+
+log = logging.getLogger(__name__)
 
 NUMBER_WORD = {
     LetterKind.REPLY: "答",
@@ -143,9 +146,7 @@ def _send(letter_id: int) -> None:
 
         send_letter.enqueue(letter_id)
     except Exception:  # noqa: BLE001
-        import logging
-
-        logging.getLogger(__name__).exception("letter %s not queued for e-mail", letter_id)
+        log.exception("letter %s not queued for e-mail", letter_id)
 
 
 def html(letter: Letter) -> str:

@@ -16,7 +16,6 @@ PER_NUMBER_AND_ADDRESS = 10
 PER_ADDRESS = 50
 PER_NUMBER = 30
 WINDOW = 3600
-LIMIT = PER_NUMBER_AND_ADDRESS  # kept for callers that quote the limit
 
 
 def _counters(tracking_number: str, client: str) -> list[tuple[str, int]]:

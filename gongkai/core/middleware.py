@@ -5,6 +5,8 @@ from csp.middleware import CSPMiddleware
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
+from .text import is_storable
+
 
 class RefuseUnstorableTextMiddleware:
     """A NUL character or a lone surrogate in the path or query string: 400 with a message, not a 500
@@ -15,7 +17,7 @@ class RefuseUnstorableTextMiddleware:
 
     def __call__(self, request):
         text = request.path + "?" + "&".join(f"{k}={v}" for k, vs in request.GET.lists() for v in vs)
-        if "\x00" in text or not _encodable(text):
+        if not is_storable(text):
             return JsonResponse(
                 {
                     "error": "invalid_input",
@@ -24,14 +26,6 @@ class RefuseUnstorableTextMiddleware:
                 status=400,
             )
         return self.get_response(request)
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -2,7 +2,7 @@
 a case handler drafts, the unit reviewer approves from the case page, the disclosure office signs; the
 office makes the district's annual report for last year, drills into a figure, edits the narrative,
 approves and publishes it; an evaluator reads the same screens without changing anything or seeing the
-applicant's personal data. No superuser is involved."""
+applicant's personal data. Every journey logs in as the role that does it."""
 
 import datetime as dt
 
